@@ -1,0 +1,3 @@
+//! wasmacro host: loads proc-macro components and serves the proc_macro bridge.
+
+pub mod tokens;
