@@ -1,3 +1,4 @@
 //! wasmacro host: loads proc-macro components and serves the proc_macro bridge.
 
+pub mod backend;
 pub mod tokens;
