@@ -1,0 +1,155 @@
+//! `cargo wasmacro build`: an unmodified proc-macro crate, with its whole dependency tree, into
+//! one component file.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use cargo_metadata::MetadataCommand;
+
+use crate::rustc_wrapper::{ROLE_VAR, ROOT_MANIFEST_DIR_VAR, ROOT_PACKAGE_VAR};
+use crate::shadow::{self, MacroPackage};
+use crate::toolchain::Toolchain;
+use crate::{cargo_run, link, sysroot, target_spec, ui, validate};
+
+#[derive(clap::Args, Debug, Clone, Default)]
+#[command(after_help = "\
+The crate's sources are not modified: cargo builds it against wasmacro's own proc_macro library for the \
+wasm32-wasmacro target (wasm32-wasip2 accepting proc-macro crates). Build scripts still run natively.
+
+On first use this installs, through rustup, rust-src for the guest nightly and the stable wasm32-wasip2 \
+target, then builds a guest sysroot once (cached under <target-dir>/wasmacro/).
+
+Environment: WASMACRO_TOOLCHAIN (guest nightly, default `nightly`), WASMACRO_WASI_TOOLCHAIN (default `stable`).")]
+pub struct BuildArgs {
+    /// Path to the proc-macro crate's Cargo.toml [default: ./Cargo.toml]
+    #[arg(long, value_name = "PATH")]
+    pub manifest_path: Option<PathBuf>,
+    /// Build with the release profile
+    #[arg(long, short = 'r')]
+    pub release: bool,
+    /// Where to write the component [default: <target-dir>/wasmacro/<crate>.wasm]
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Space or comma separated features of the crate to activate
+    #[arg(long, short = 'F', value_name = "FEATURES")]
+    pub features: Vec<String>,
+    /// Activate all features of the crate
+    #[arg(long)]
+    pub all_features: bool,
+    /// Do not activate the crate's `default` feature
+    #[arg(long)]
+    pub no_default_features: bool,
+    /// Directory for all generated artifacts [default: the crate's target directory]
+    #[arg(long, value_name = "DIR")]
+    pub target_dir: Option<PathBuf>,
+}
+
+/// A finished build.
+pub struct Built {
+    pub component: PathBuf,
+    pub package: String,
+}
+
+impl BuildArgs {
+    pub fn exec(self) -> Result<()> {
+        let built = self.build()?;
+        ui::status("Finished", format!("component for `{}` at {}", built.package, built.component.display()));
+        Ok(())
+    }
+
+    pub fn build(&self) -> Result<Built> {
+        let manifest = match &self.manifest_path {
+            Some(path) => path.clone(),
+            None => std::env::current_dir()?.join("Cargo.toml"),
+        };
+        if !manifest.is_file() {
+            bail!(
+                "no Cargo.toml at {}: run in a proc-macro crate's folder or pass --manifest-path",
+                manifest.display()
+            );
+        }
+        let manifest = std::path::absolute(&manifest)?;
+        let toolchain = Toolchain::provision()?;
+        let metadata = MetadataCommand::new()
+            .cargo_path(&toolchain.cargo)
+            .manifest_path(&manifest)
+            .no_deps()
+            .env("RUSTUP_TOOLCHAIN", &toolchain.name)
+            .exec()
+            .with_context(|| format!("reading {} with `cargo metadata`", manifest.display()))?;
+        let mac = shadow::locate(&metadata, &manifest)?;
+        let target_dir = match &self.target_dir {
+            Some(dir) => std::path::absolute(dir)?,
+            None => mac.target_directory.clone(),
+        };
+        let cache = target_dir.join("wasmacro");
+        let target_json = target_spec::write(&toolchain, &cache)?;
+        let sysroot = sysroot::ensure(&toolchain, &target_json, &cache)?;
+        let shadow_manifest = shadow::write(&mac, &cache.join("shadow").join(mac.package.name.as_str()))?;
+
+        let artifact = self.run_cargo(&toolchain, &mac, &shadow_manifest, &target_json, &sysroot.root, &cache)?;
+        let output = match &self.output {
+            Some(path) => path.clone(),
+            None => cache.join(format!("{}.wasm", mac.lib.name.replace('-', "_"))),
+        };
+        if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::copy(&artifact, &output).with_context(|| format!("writing {}", output.display()))?;
+        validate::component(&std::fs::read(&output)?).context("the built file is not a valid component")?;
+        Ok(Built { component: output, package: mac.package.name.to_string() })
+    }
+
+    fn run_cargo(
+        &self,
+        toolchain: &Toolchain,
+        mac: &MacroPackage,
+        shadow_manifest: &Path,
+        target_json: &Path,
+        sysroot: &Path,
+        cache: &Path,
+    ) -> Result<PathBuf> {
+        let package_dir = mac.package.manifest_path.parent().unwrap().as_std_path();
+        let mut cmd = toolchain.cargo_command();
+        // Run from the crate's folder so its `.cargo/config.toml` (registries, sources) applies.
+        cmd.current_dir(package_dir)
+            .arg("build")
+            .arg("--manifest-path")
+            .arg(shadow_manifest)
+            .arg("--target")
+            .arg(target_json)
+            .arg("-Zjson-target-spec")
+            .arg("--target-dir")
+            .arg(cache.join("guest"));
+        if self.release {
+            cmd.arg("--release");
+        }
+        for features in &self.features {
+            cmd.arg("--features").arg(features);
+        }
+        if self.all_features {
+            cmd.arg("--all-features");
+        }
+        if self.no_default_features {
+            cmd.arg("--no-default-features");
+        }
+        let mut rustflags = std::ffi::OsString::from("--sysroot=");
+        rustflags.push(sysroot);
+        rustflags.push("\x1f-Zunstable-options");
+        cmd.env("CARGO_ENCODED_RUSTFLAGS", rustflags)
+            .env("RUSTC_WRAPPER", std::env::current_exe()?)
+            .env(ROLE_VAR, "rustc-wrapper")
+            .env(ROOT_PACKAGE_VAR, mac.package.name.as_str())
+            .env(ROOT_MANIFEST_DIR_VAR, package_dir)
+            .env(link::COMPONENT_LD_VAR, &toolchain.component_ld);
+
+        let artifacts = cargo_run::run(cmd, &format!("building `{}` for wasm", mac.package.name))?;
+        artifacts
+            .iter()
+            .filter(|a| a.target.name == mac.lib.name.replace('-', "_") || a.target.name == mac.lib.name)
+            .flat_map(|a| a.filenames.iter())
+            .find(|f| f.extension() == Some("wasm"))
+            .map(|f| f.clone().into_std_path_buf())
+            .context("cargo finished but reported no .wasm file for the crate")
+    }
+}
