@@ -1,0 +1,137 @@
+use std::fmt;
+use std::rc::Rc;
+
+use crate::bridge::api;
+use crate::Span;
+
+/// An identifier (`ident`).
+#[derive(Clone)]
+#[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+pub struct Ident {
+    /// The name, already validated and NFC-normalized, without any `r#`.
+    pub(crate) sym: Rc<str>,
+    pub(crate) is_raw: bool,
+    pub(crate) span: Span,
+}
+
+/// Whether `s` is an identifier made of ASCII letters, digits and `_` only; such names need
+/// neither the host's Unicode tables nor normalization.
+pub(crate) fn is_valid_ascii_ident(s: &str) -> bool {
+    let b = s.as_bytes();
+    matches!(b.first(), Some(b'_' | b'a'..=b'z' | b'A'..=b'Z'))
+        && b[1..].iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
+}
+
+/// Keywords usable in paths, which rustc refuses to write as raw identifiers.
+pub(crate) fn can_be_raw(s: &str) -> bool {
+    !matches!(s, "_" | "super" | "self" | "Self" | "crate" | "$crate")
+}
+
+/// Checks `name` the way rustc's `Ident::new` does: ASCII here, anything else by the host.
+fn make_symbol(name: &str, is_raw: bool, span: Span) -> Rc<str> {
+    if is_valid_ascii_ident(name) || name == "$crate" {
+        if is_raw && !can_be_raw(name) {
+            panic!("`{}` cannot be a raw identifier", name);
+        }
+        return Rc::from(name);
+    }
+    if name.is_ascii() {
+        panic!("`{:?}` is not a valid identifier", name);
+    }
+    match api::validate_ident(name, is_raw, span) {
+        Ok(normalized) => Rc::from(normalized),
+        Err(message) => panic!("{message}"),
+    }
+}
+
+impl Ident {
+    /// Creates a new `Ident` with the given `string` as well as the specified
+    /// `span`.
+    /// The `string` argument must be a valid identifier permitted by the
+    /// language (including keywords, e.g. `self` or `fn`). Otherwise, the function will panic.
+    ///
+    /// The constructed identifier will be NFC-normalized.
+    ///
+    /// Note that `span`, currently in rustc, configures the hygiene information
+    /// for this identifier: `Span::call_site()` gives call-site hygiene, `Span::mixed_site()`
+    /// `macro_rules` hygiene and `Span::def_site()` definition-site hygiene.
+    #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+    pub fn new(string: &str, span: Span) -> Ident {
+        Ident { sym: make_symbol(string, false, span), is_raw: false, span }
+    }
+
+    /// Same as `Ident::new`, but creates a raw identifier (`r#ident`).
+    /// The `string` argument be a valid identifier permitted by the language
+    /// (including keywords, e.g. `fn`). Keywords which are usable in path segments
+    /// (e.g. `self`, `super`) are not supported, and will cause a panic.
+    #[stable(feature = "proc_macro_raw_ident", since = "1.47.0")]
+    pub fn new_raw(string: &str, span: Span) -> Ident {
+        Ident { sym: make_symbol(string, true, span), is_raw: true, span }
+    }
+
+    /// Returns the span of this `Ident`, encompassing the entire string returned
+    /// by [`to_string`](ToString::to_string).
+    #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// Configures the span of this `Ident`, possibly changing its hygiene context.
+    #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+    pub fn set_span(&mut self, span: Span) {
+        self.span = span;
+    }
+}
+
+/// Prints the identifier as a string that should be losslessly convertible back
+/// into the same identifier.
+#[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+impl fmt::Display for Ident {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_raw {
+            f.write_str("r#")?;
+        }
+        fmt::Display::fmt(&*self.sym, f)
+    }
+}
+
+#[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+impl fmt::Debug for Ident {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Ident")
+            .field("ident", &self.to_string())
+            .field("span", &self.span())
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_idents() {
+        for ok in ["a", "_", "_x1", "Foo_Bar9", "r"] {
+            assert!(is_valid_ascii_ident(ok), "{ok}");
+        }
+        for bad in ["", "1a", "a-b", "a b", "é", "$crate", "r#a"] {
+            assert!(!is_valid_ascii_ident(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn raw_rules() {
+        assert!(can_be_raw("fn") && can_be_raw("r#") && can_be_raw("async"));
+        for kw in ["_", "super", "self", "Self", "crate", "$crate"] {
+            assert!(!can_be_raw(kw));
+        }
+    }
+
+    #[test]
+    fn invalid_ascii_panics_like_rustc() {
+        let err = std::panic::catch_unwind(|| make_symbol("a-b", false, Span(0))).unwrap_err();
+        assert_eq!(err.downcast_ref::<String>().unwrap(), "`\"a-b\"` is not a valid identifier");
+        let err = std::panic::catch_unwind(|| make_symbol("self", true, Span(0))).unwrap_err();
+        assert_eq!(err.downcast_ref::<String>().unwrap(), "`self` cannot be a raw identifier");
+    }
+}

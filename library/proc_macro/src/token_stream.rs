@@ -1,0 +1,39 @@
+use crate::{TokenStream, TokenTree};
+
+/// An iterator over `TokenStream`'s `TokenTree`s.
+/// The iteration is "shallow", e.g., the iterator doesn't recurse into delimited groups,
+/// and returns whole groups as token trees.
+#[derive(Clone)]
+#[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+pub struct IntoIter {
+    trees: std::vec::IntoIter<TokenTree>,
+}
+
+#[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+impl Iterator for IntoIter {
+    type Item = TokenTree;
+
+    fn next(&mut self) -> Option<TokenTree> {
+        self.trees.next()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.trees.size_hint()
+    }
+
+    fn count(self) -> usize {
+        self.trees.count()
+    }
+}
+
+#[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+impl IntoIterator for TokenStream {
+    type Item = TokenTree;
+    type IntoIter = IntoIter;
+
+    fn into_iter(self) -> IntoIter {
+        // Take the trees without copying when this stream is their only owner.
+        let trees = self.0.map(|rc| std::rc::Rc::unwrap_or_clone(rc)).unwrap_or_default();
+        IntoIter { trees: trees.into_iter() }
+    }
+}

@@ -1,0 +1,113 @@
+use std::fmt;
+
+use crate::{Group, Ident, Literal, Punct, Span};
+
+/// A single token or a delimited sequence of token trees (e.g., `[1, (), ..]`).
+#[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+#[derive(Clone)]
+pub enum TokenTree {
+    /// A token stream surrounded by bracket delimiters.
+    #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+    Group(#[stable(feature = "proc_macro_lib2", since = "1.29.0")] Group),
+    /// An identifier.
+    #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+    Ident(#[stable(feature = "proc_macro_lib2", since = "1.29.0")] Ident),
+    /// A single punctuation character (`+`, `,`, `$`, etc.).
+    #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+    Punct(#[stable(feature = "proc_macro_lib2", since = "1.29.0")] Punct),
+    /// A literal character (`'a'`), string (`"hello"`), number (`2.3`), etc.
+    #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+    Literal(#[stable(feature = "proc_macro_lib2", since = "1.29.0")] Literal),
+}
+
+#[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+impl !Send for TokenTree {}
+#[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+impl !Sync for TokenTree {}
+
+impl TokenTree {
+    /// Returns the span of this tree, delegating to the `span` method of
+    /// the contained token or a delimited stream.
+    #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+    pub fn span(&self) -> Span {
+        match self {
+            TokenTree::Group(t) => t.span(),
+            TokenTree::Ident(t) => t.span(),
+            TokenTree::Punct(t) => t.span(),
+            TokenTree::Literal(t) => t.span(),
+        }
+    }
+
+    /// Configures the span for *only this token*.
+    ///
+    /// Note that if this token is a `Group` then this method will not configure
+    /// the span of each of the internal tokens, this will simply delegate to
+    /// the `set_span` method of each variant.
+    #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+    pub fn set_span(&mut self, span: Span) {
+        match self {
+            TokenTree::Group(t) => t.set_span(span),
+            TokenTree::Ident(t) => t.set_span(span),
+            TokenTree::Punct(t) => t.set_span(span),
+            TokenTree::Literal(t) => t.set_span(span),
+        }
+    }
+}
+
+/// Prints token tree in a form convenient for debugging.
+#[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+impl fmt::Debug for TokenTree {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The inner types already name themselves, as in std.
+        match self {
+            TokenTree::Group(t) => fmt::Debug::fmt(t, f),
+            TokenTree::Ident(t) => fmt::Debug::fmt(t, f),
+            TokenTree::Punct(t) => fmt::Debug::fmt(t, f),
+            TokenTree::Literal(t) => fmt::Debug::fmt(t, f),
+        }
+    }
+}
+
+/// Prints the token tree as a string that is supposed to be losslessly convertible back
+/// into the same token tree (modulo spans), except for possibly `TokenTree::Group`s
+/// with `Delimiter::None` delimiters and negative numeric literals.
+#[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+impl fmt::Display for TokenTree {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            // `write!` drops the caller's width/fill, exactly as std does here.
+            TokenTree::Group(t) => write!(f, "{t}"),
+            TokenTree::Ident(t) => write!(f, "{t}"),
+            TokenTree::Punct(t) => write!(f, "{t}"),
+            TokenTree::Literal(t) => write!(f, "{t}"),
+        }
+    }
+}
+
+#[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+impl From<Group> for TokenTree {
+    fn from(g: Group) -> TokenTree {
+        TokenTree::Group(g)
+    }
+}
+
+#[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+impl From<Ident> for TokenTree {
+    fn from(g: Ident) -> TokenTree {
+        TokenTree::Ident(g)
+    }
+}
+
+#[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+impl From<Punct> for TokenTree {
+    fn from(g: Punct) -> TokenTree {
+        TokenTree::Punct(g)
+    }
+}
+
+#[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+impl From<Literal> for TokenTree {
+    fn from(g: Literal) -> TokenTree {
+        TokenTree::Literal(g)
+    }
+}
