@@ -120,3 +120,6 @@ pub fn is_available() -> bool {
 pub macro quote($($t:tt)*) {
     /* compiler built-in */
 }
+
+#[cfg(test)]
+mod tests;

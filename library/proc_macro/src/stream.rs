@@ -3,6 +3,7 @@ use std::str::FromStr;
 use std::{error, fmt};
 
 use crate::bridge::api;
+use crate::literal::LitKind;
 use crate::{Group, Ident, Literal, Punct, TokenTree};
 
 /// The main type provided by this crate, representing an abstract stream of
@@ -116,7 +117,7 @@ impl TokenStream {
     }
 
     fn push(&mut self, tree: TokenTree) {
-        self.trees_mut().push(tree);
+        push_normalized(self.trees_mut(), tree);
     }
 
     fn append(&mut self, other: TokenStream) {
@@ -189,15 +190,38 @@ impl Default for TokenStream {
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 impl From<TokenTree> for TokenStream {
     fn from(tree: TokenTree) -> TokenStream {
-        TokenStream(Some(Rc::new(vec![tree])))
+        let mut trees = Vec::with_capacity(1);
+        push_normalized(&mut trees, tree);
+        TokenStream(Some(Rc::new(trees)))
     }
+}
+
+/// Adds `tree` the way rustc stores it: a negative number literal (`Literal::i32_suffixed(-1)`)
+/// becomes a `-` punct followed by the positive literal, both with the literal's span. Native
+/// macros observe this split as soon as such a literal is put into a stream.
+pub(crate) fn push_normalized(trees: &mut Vec<TokenTree>, tree: TokenTree) {
+    if let TokenTree::Literal(lit) = &tree {
+        if matches!(lit.kind, LitKind::Integer | LitKind::Float) {
+            if let Some(positive) = lit.symbol.strip_prefix('-') {
+                let span = lit.span;
+                let positive = Literal { symbol: Rc::from(positive), ..lit.clone() };
+                trees.push(TokenTree::Punct(Punct { ch: '-', joint: false, span }));
+                trees.push(TokenTree::Literal(positive));
+                return;
+            }
+        }
+    }
+    trees.push(tree);
 }
 
 /// Collects a number of token trees into a single stream.
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 impl FromIterator<TokenTree> for TokenStream {
     fn from_iter<I: IntoIterator<Item = TokenTree>>(trees: I) -> Self {
-        TokenStream::from_trees(trees.into_iter().collect())
+        let iter = trees.into_iter();
+        let mut out = Vec::with_capacity(iter.size_hint().0);
+        iter.for_each(|tree| push_normalized(&mut out, tree));
+        TokenStream::from_trees(out)
     }
 }
 
@@ -218,7 +242,8 @@ impl Extend<TokenTree> for TokenStream {
         let mut trees = trees.into_iter().peekable();
         // Extending by nothing must not turn `None` into an empty vector.
         if trees.peek().is_some() {
-            self.trees_mut().extend(trees);
+            let out = self.trees_mut();
+            trees.for_each(|tree| push_normalized(out, tree));
         }
     }
 

@@ -1,0 +1,185 @@
+//! Unit tests of the guest-side logic; the host is not involved (spans are bare ids).
+
+use std::ffi::CStr;
+
+use crate::bridge::context::{self, ExpnSpans};
+use crate::bridge::flat;
+use crate::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+
+/// Runs `f` as if inside an expansion whose call site is span 1.
+fn expansion<R>(f: impl FnOnce() -> R) -> R {
+    let spans = ExpnSpans { call_site: Span(1), def_site: Span(2), mixed_site: Span(3) };
+    context::enter(spans, f)
+}
+
+fn panic_message(f: impl FnOnce() + std::panic::UnwindSafe) -> String {
+    let payload = std::panic::catch_unwind(f).unwrap_err();
+    match payload.downcast_ref::<&str>() {
+        Some(s) => s.to_string(),
+        None => payload.downcast_ref::<String>().unwrap().clone(),
+    }
+}
+
+#[test]
+fn outside_an_expansion() {
+    assert!(!crate::is_available());
+    let msg = panic_message(|| {
+        let _ = Span::call_site();
+    });
+    assert_eq!(msg, "procedural macro API is used outside of a procedural macro");
+    // Building and displaying plain tokens needs no host.
+    assert!(TokenStream::new().is_empty());
+    assert_eq!(TokenStream::new().to_string(), "");
+}
+
+#[test]
+fn inside_an_expansion() {
+    expansion(|| {
+        assert!(crate::is_available());
+        assert_eq!(Span::call_site().0, 1);
+        assert_eq!(Span::def_site().0, 2);
+        assert_eq!(Span::mixed_site().0, 3);
+    });
+    assert!(!crate::is_available());
+}
+
+#[test]
+fn context_is_cleared_on_panic() {
+    let _ = std::panic::catch_unwind(|| expansion(|| panic!("boom")));
+    assert!(!crate::is_available());
+}
+
+#[test]
+fn literal_display() {
+    expansion(|| {
+        let cases: Vec<(Literal, &str)> = vec![
+            (Literal::u8_suffixed(1), "1u8"),
+            (Literal::i32_suffixed(-5), "-5i32"),
+            (Literal::usize_unsuffixed(7), "7"),
+            (Literal::u128_suffixed(u128::MAX), "340282366920938463463374607431768211455u128"),
+            (Literal::f32_suffixed(1.0), "1f32"),
+            (Literal::f32_unsuffixed(1.0), "1.0"),
+            (Literal::f64_unsuffixed(0.5), "0.5"),
+            (Literal::f64_suffixed(2.5), "2.5f64"),
+            (Literal::f64_unsuffixed(1e20), "100000000000000000000.0"),
+            (Literal::string("a\n\"b\"'"), "\"a\\n\\\"b\\\"'\""),
+            (Literal::character('\''), "'\\''"),
+            (Literal::character('"'), "'\"'"),
+            (Literal::character('é'), "'é'"),
+            (Literal::byte_character(b'\n'), "b'\\n'"),
+            (Literal::byte_character(0xff), "b'\\xff'"),
+            (Literal::byte_string(b"a\0\xff\""), "b\"a\\0\\xff\\\"\""),
+            (Literal::c_string(CStr::from_bytes_with_nul(b"hi\n\0").unwrap()), "c\"hi\\n\""),
+        ];
+        for (lit, want) in cases {
+            assert_eq!(lit.to_string(), want);
+            assert_eq!(TokenTree::Literal(lit).to_string(), want);
+        }
+    });
+}
+
+#[test]
+fn raw_literal_display_and_padding() {
+    use crate::literal::LitKind;
+    let raw = Literal::with_span(LitKind::StrRaw(2), "a\"b", None, Span(0));
+    assert_eq!(raw.to_string(), "r##\"a\"b\"##");
+    let craw = Literal::with_span(LitKind::CStrRaw(0), "x", Some("suf"), Span(0));
+    assert_eq!(craw.to_string(), "cr\"x\"suf");
+    // std formats every piece with the caller's options, the empty suffix included.
+    let int = Literal::with_span(LitKind::Integer, "1", None, Span(0));
+    assert_eq!(format!("{int:>2}"), " 1  ");
+    assert_eq!(format!("{:?}", LitKind::ByteStrRaw(3)), "ByteStrRaw(3)");
+}
+
+#[test]
+fn float_literals_refuse_non_finite() {
+    let msg = panic_message(|| drop(Literal::f32_unsuffixed(f32::NAN)));
+    assert_eq!(msg, "Invalid float literal NaN");
+    let msg = panic_message(|| drop(Literal::f64_suffixed(f64::NEG_INFINITY)));
+    assert_eq!(msg, "Invalid float literal -inf");
+}
+
+#[test]
+fn punct_and_ident() {
+    expansion(|| {
+        let p = Punct::new('+', Spacing::Joint);
+        assert_eq!((p.as_char(), p.spacing(), p.to_string()), ('+', Spacing::Joint, "+".into()));
+        assert!(p == '+' && '+' == p);
+        let msg = panic_message(|| drop(Punct::new('a', Spacing::Alone)));
+        assert_eq!(msg, "unsupported character `'a'`");
+        assert_eq!(Ident::new("foo", Span::call_site()).to_string(), "foo");
+        assert_eq!(Ident::new_raw("fn", Span::call_site()).to_string(), "r#fn");
+        assert_eq!(Ident::new("$crate", Span::call_site()).to_string(), "$crate");
+        let msg = panic_message(|| drop(Ident::new("", Span(1))));
+        assert_eq!(msg, "`\"\"` is not a valid identifier");
+    });
+}
+
+#[test]
+fn stream_building_shares_and_flattens() {
+    expansion(|| {
+        let a: TokenStream = [TokenTree::from(Ident::new("a", Span::call_site()))].into_iter().collect();
+        let mut b = a.clone();
+        b.extend([a.clone(), TokenStream::new(), a.clone()]);
+        assert_eq!(a.clone().into_iter().count(), 1);
+        assert_eq!(b.into_iter().count(), 3);
+        let empty: TokenStream = Vec::<TokenTree>::new().into_iter().collect();
+        assert!(empty.0.is_none());
+        let mut e = TokenStream::new();
+        e.extend(Vec::<TokenTree>::new());
+        assert!(e.0.is_none());
+    });
+}
+
+#[test]
+fn flat_round_trip() {
+    expansion(|| {
+        let inner: TokenStream = [
+            TokenTree::from(Ident::new("x", Span(5))),
+            TokenTree::from(Group::new(Delimiter::Bracket, TokenStream::from(TokenTree::from(Literal::u8_suffixed(1))))),
+        ]
+        .into_iter()
+        .collect();
+        let mut group = Group::new(Delimiter::Brace, inner);
+        group.span.open = Span(7);
+        let stream: TokenStream = [
+            TokenTree::from(group),
+            TokenTree::from(Punct::new(';', Spacing::Alone)),
+            TokenTree::from(Group::new(Delimiter::None, TokenStream::new())),
+        ]
+        .into_iter()
+        .collect();
+
+        let flat = flat::to_flat(&stream);
+        let lens: Vec<Option<u32>> = flat
+            .iter()
+            .map(|t| match t {
+                crate::bridge::wit::wasmacro::bridge::types::Token::Group(g) => Some(g.len),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(lens, [Some(3), None, Some(1), None, None, Some(0)]);
+
+        let back = flat::from_flat(flat.clone());
+        assert_eq!(flat::to_flat(&back), flat);
+        let TokenTree::Group(g) = back.into_iter().next().unwrap() else { panic!() };
+        assert_eq!((g.delimiter(), g.span_open().0, g.span_close().0), (Delimiter::Brace, 7, 1));
+        assert_eq!(g.stream().into_iter().count(), 2);
+    });
+}
+
+#[test]
+fn negative_literals_split_like_rustc() {
+    expansion(|| {
+        let lit = Literal::i32_suffixed(-5);
+        assert_eq!(lit.to_string(), "-5i32");
+        let trees: Vec<TokenTree> = TokenStream::from(TokenTree::from(lit)).into_iter().collect();
+        assert_eq!(trees.len(), 2);
+        assert!(matches!(&trees[0], TokenTree::Punct(p) if p.as_char() == '-' && p.spacing() == Spacing::Alone));
+        assert_eq!(trees[1].to_string(), "5i32");
+        let mut ts = TokenStream::new();
+        ts.extend([TokenTree::from(Literal::f64_unsuffixed(-0.5)), TokenTree::from(Literal::string("-x"))]);
+        let shown: Vec<String> = ts.into_iter().map(|t| t.to_string()).collect();
+        assert_eq!(shown, ["-", "0.5", "\"-x\""]);
+    });
+}
