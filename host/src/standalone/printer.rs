@@ -1,0 +1,288 @@
+//! `TokenStream::to_string` as rustc computes it (`pprust::tts_to_string`).
+//!
+//! The pipeline mirrors rustc: the macro's tokens are first converted the way the proc_macro
+//! server converts them (`Punct` joint -> `Spacing::Joint`, everything else `Alone`; a negative
+//! number becomes `-` + number), adjacent tokens are glued as `TokenStream` building does
+//! (`=` `=` -> `==`, `'` `a` -> lifetime), then each token is printed with a space after it
+//! unless its spacing is joint or `space_between` says the pair reads better without one, and
+//! everything goes through the line-breaking printer ([`super::pp`]).
+
+use super::lexer::Edition;
+use super::pp::{Breaks, Printer};
+use crate::tokens::{Delimiter, LitKind, Literal, Token};
+
+/// rustc's `tokenstream::Spacing`. `JointHidden` ("no space in the source, but the next token
+/// is not punctuation") never reaches a proc macro, but the printer honours it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Spacing {
+    Alone,
+    Joint,
+    JointHidden,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Kind {
+    /// An operator, possibly glued (`::`, `..=`).
+    Op(String),
+    Ident { reserved: bool, raw: bool },
+    Lifetime,
+    Literal,
+}
+
+#[derive(Clone, Debug)]
+enum Item {
+    Tok { kind: Kind, text: String, spacing: Spacing },
+    /// A group; its body is the next `len` items.
+    Open { delim: Delimiter, len: usize },
+}
+
+/// Prints a token stream exactly as rustc's `TokenStream::to_string` (edition 2021 keywords).
+pub fn print(tokens: &[Token]) -> String {
+    print_with_edition(tokens, Edition::E2021)
+}
+
+/// As [`print`]; `edition` decides which identifiers are keywords (`async`, `dyn`, `try`, `gen`),
+/// which changes the spacing before `(` and `!`.
+pub fn print_with_edition(tokens: &[Token], edition: Edition) -> String {
+    emit(&convert(tokens, edition))
+}
+
+/// `proc_macro::Literal`'s source form (rustc's `literal_to_string`).
+pub fn print_literal(lit: &Literal) -> String {
+    literal_text(lit.kind, &lit.symbol, lit.suffix.as_deref())
+}
+
+pub fn literal_text(kind: LitKind, symbol: &str, suffix: Option<&str>) -> String {
+    let hashes = |n: u8| "#".repeat(n as usize);
+    let mut s = match kind {
+        LitKind::Byte => format!("b'{symbol}'"),
+        LitKind::Char => format!("'{symbol}'"),
+        LitKind::Str => format!("\"{symbol}\""),
+        LitKind::StrRaw(n) => format!("r{h}\"{symbol}\"{h}", h = hashes(n)),
+        LitKind::ByteStr => format!("b\"{symbol}\""),
+        LitKind::ByteStrRaw(n) => format!("br{h}\"{symbol}\"{h}", h = hashes(n)),
+        LitKind::CStr => format!("c\"{symbol}\""),
+        LitKind::CStrRaw(n) => format!("cr{h}\"{symbol}\"{h}", h = hashes(n)),
+        LitKind::Integer | LitKind::Float | LitKind::Err => symbol.to_string(),
+    };
+    if let Some(suffix) = suffix {
+        s.push_str(suffix);
+    }
+    s
+}
+
+/// rustc's `Ident::is_reserved` for the given edition: special names, strict and reserved
+/// keywords, and the edition-dependent ones.
+pub fn is_reserved(name: &str, edition: Edition) -> bool {
+    const ALWAYS: &[&str] = &[
+        "", "{{root}}", "$crate", "_", "as", "break", "const", "continue", "crate", "else", "enum",
+        "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move",
+        "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
+        "true", "type", "unsafe", "use", "where", "while", "abstract", "become", "box", "do",
+        "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield",
+    ];
+    ALWAYS.contains(&name)
+        || (edition >= Edition::E2018 && matches!(name, "async" | "await" | "dyn" | "try"))
+        || (edition >= Edition::E2024 && name == "gen")
+}
+
+/// Token gluing as `TokenStream` building does it (`Token::glue`).
+fn glue(first: &Kind, first_text: &str, second: &Kind, second_text: &str) -> Option<(Kind, String)> {
+    let Kind::Op(a) = first else { return None };
+    match second {
+        Kind::Op(b) => {
+            let glued = match (a.as_str(), b.as_str()) {
+                ("=", "=") | ("=", ">") | ("<", "=") | ("<", "<") | ("<", "-") | (">", "=")
+                | (">", ">") | ("!", "=") | ("+", "=") | ("-", "=") | ("-", ">") | ("*", "=")
+                | ("/", "=") | ("%", "=") | ("^", "=") | ("&", "&") | ("&", "=") | ("|", "|")
+                | ("|", "=") | ("<<", "=") | (">>", "=") | (".", ".") | ("..", ".")
+                | ("..", "=") | (":", ":") => format!("{a}{b}"),
+                _ => return None,
+            };
+            Some((Kind::Op(glued.clone()), glued))
+        }
+        Kind::Ident { .. } if a == "'" => Some((Kind::Lifetime, format!("{first_text}{second_text}"))),
+        _ => None,
+    }
+}
+
+/// Flat proc-macro tokens to printable items, converting and gluing level by level.
+fn convert(tokens: &[Token], edition: Edition) -> Vec<Item> {
+    let mut items: Vec<Item> = Vec::with_capacity(tokens.len());
+    // Per open group: its item index, the input index where it ends, and the index of the last
+    // token item at its level (gluing only joins siblings).
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    let mut last_tok: Vec<Option<usize>> = vec![None];
+    let mut i = 0;
+    loop {
+        while let Some(&(open, end)) = stack.last()
+            && end == i
+        {
+            let len = items.len() - open - 1;
+            if let Item::Open { len: l, .. } = &mut items[open] {
+                *l = len;
+            }
+            stack.pop();
+            last_tok.pop();
+            *last_tok.last_mut().expect("level") = None;
+        }
+        let Some(tok) = tokens.get(i) else { break };
+        i += 1;
+        let (kind, text, spacing) = match tok {
+            Token::Group(g) => {
+                stack.push((items.len(), i + g.len as usize));
+                items.push(Item::Open { delim: g.delimiter, len: 0 });
+                *last_tok.last_mut().expect("level") = None;
+                last_tok.push(None);
+                continue;
+            }
+            Token::Punct(p) => {
+                let spacing = if p.joint { Spacing::Joint } else { Spacing::Alone };
+                (Kind::Op(p.ch.to_string()), p.ch.to_string(), spacing)
+            }
+            Token::Ident(id) => {
+                let text = if id.is_raw { format!("r#{}", id.name) } else { id.name.clone() };
+                let reserved = is_reserved(&id.name, edition);
+                (Kind::Ident { reserved, raw: id.is_raw }, text, Spacing::Alone)
+            }
+            Token::Literal(lit) => {
+                let negative = matches!(lit.kind, LitKind::Integer | LitKind::Float)
+                    && lit.symbol.starts_with('-');
+                if negative {
+                    // rustc turns a negative number into `-` (hidden-joint) and the number.
+                    push_glued(&mut items, &mut last_tok, Kind::Op("-".into()), "-".into(), Spacing::JointHidden);
+                    let text = literal_text(lit.kind, &lit.symbol[1..], lit.suffix.as_deref());
+                    (Kind::Literal, text, Spacing::Alone)
+                } else {
+                    (Kind::Literal, print_literal(lit), Spacing::Alone)
+                }
+            }
+        };
+        push_glued(&mut items, &mut last_tok, kind, text, spacing);
+    }
+    items
+}
+
+fn push_glued(items: &mut Vec<Item>, last_tok: &mut [Option<usize>], kind: Kind, text: String, spacing: Spacing) {
+    let level = last_tok.last_mut().expect("level");
+    if let Some(prev) = *level
+        && let Item::Tok { kind: pk, text: pt, spacing: ps } = &items[prev]
+        && *ps != Spacing::Alone
+        && let Some((k, t)) = glue(pk, pt, &kind, &text)
+    {
+        items[prev] = Item::Tok { kind: k, text: t, spacing };
+        return;
+    }
+    *level = Some(items.len());
+    items.push(Item::Tok { kind, text, spacing });
+}
+
+fn is_punct(item: &Item) -> bool {
+    matches!(item, Item::Tok { kind: Kind::Op(_), .. })
+}
+
+fn is_op(item: &Item, op: &str) -> bool {
+    matches!(item, Item::Tok { kind: Kind::Op(o), .. } if o == op)
+}
+
+/// rustc's `space_between`: whether two adjacent trees, the first one `Alone`, get a space.
+fn space_between(a: &Item, b: &Item) -> bool {
+    // `x.y`, `tup.0`
+    if is_op(a, ".") && !is_punct(b) {
+        return false;
+    }
+    // `$e`
+    if is_op(a, "$") && matches!(b, Item::Tok { kind: Kind::Ident { .. }, .. }) {
+        return false;
+    }
+    // `foo,` `x;` `x.y`
+    if !is_punct(a) && (is_op(b, ",") || is_op(b, ";") || is_op(b, ".")) {
+        return false;
+    }
+    if let Item::Tok { kind: Kind::Ident { reserved, raw }, text, .. } = a {
+        // `println!` but `if !x`
+        if is_op(b, "!") && (!reserved || *raw) {
+            return false;
+        }
+        // `f(3)`, `fn(u8)`, `Self()`, `pub(crate)`, but `let (a, b)`
+        if matches!(b, Item::Open { delim: Delimiter::Parenthesis, .. })
+            && (!reserved || *raw || matches!(text.as_str(), "fn" | "Self" | "pub"))
+        {
+            return false;
+        }
+    }
+    // `#[attr]`
+    if is_op(a, "#") && matches!(b, Item::Open { delim: Delimiter::Bracket, .. }) {
+        return false;
+    }
+    true
+}
+
+fn delims(d: Delimiter) -> (&'static str, &'static str) {
+    match d {
+        Delimiter::Parenthesis => ("(", ")"),
+        Delimiter::Brace => ("{", "}"),
+        Delimiter::Bracket => ("[", "]"),
+        // Invisible delimiters print as empty words (which still take part in spacing).
+        Delimiter::None => ("", ""),
+    }
+}
+
+/// `print_tts` over the items, iteratively: a stack holds the open groups.
+fn emit(items: &[Item]) -> String {
+    let mut pp = Printer::new();
+    // (group index, end of its body, whether a space followed its `{`)
+    let mut stack: Vec<(usize, usize, bool)> = Vec::new();
+    let mut i = 0;
+    loop {
+        let level_end = stack.last().map_or(items.len(), |f| f.1);
+        if i == level_end {
+            let Some((group, end, open_space)) = stack.pop() else { break };
+            let Item::Open { delim, .. } = items[group] else { unreachable!() };
+            pp.end();
+            if delim == Delimiter::Brace {
+                if open_space {
+                    pp.break_offset(1, -4);
+                }
+                pp.word("}");
+                pp.end();
+            } else {
+                pp.word(delims(delim).1);
+            }
+            // Groups made by proc macros are `Alone` after their closing delimiter.
+            space_after(&mut pp, items, group, end, Spacing::Alone, &stack);
+            i = end;
+            continue;
+        }
+        match &items[i] {
+            Item::Tok { text, spacing, .. } => {
+                pp.word(text);
+                space_after(&mut pp, items, i, i + 1, *spacing, &stack);
+                i += 1;
+            }
+            Item::Open { delim, len } => {
+                let open_space = *delim == Delimiter::Brace && *len > 0;
+                if *delim == Delimiter::Brace {
+                    pp.begin(4, Breaks::Consistent);
+                    pp.word("{");
+                    if open_space {
+                        pp.space();
+                    }
+                } else {
+                    pp.word(delims(*delim).0);
+                }
+                pp.begin(0, Breaks::Inconsistent);
+                stack.push((i, i + 1 + len, open_space));
+                i += 1;
+            }
+        }
+    }
+    pp.finish()
+}
+
+fn space_after(pp: &mut Printer, items: &[Item], cur: usize, next: usize, spacing: Spacing, stack: &[(usize, usize, bool)]) {
+    let level_end = stack.last().map_or(items.len(), |f| f.1);
+    if next < level_end && spacing == Spacing::Alone && space_between(&items[cur], &items[next]) {
+        pp.space();
+    }
+}
