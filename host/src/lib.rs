@@ -1,5 +1,24 @@
-//! wasmacro host: loads proc-macro components and serves the proc_macro bridge.
+//! wasmacro host: loads proc-macro components with wasmtime and serves their proc_macro bridge.
+//!
+//! - [`MacroComponent`] loads a component and checks that it speaks our `wasmacro:bridge` version.
+//! - [`MacroInstance`] runs its macros; the compiler side is a [`Backend`] chosen by the embedder
+//!   (the standalone token model in [`standalone`], a shim inside rustc, a compiler as wasm).
+//! - Macros run sandboxed ([`Sandbox`]) under fuel and memory [`Limits`]; a panic, a trap or a
+//!   broken bridge rule becomes an [`ExpandError`] and the next expansion gets a fresh instance.
 
 pub mod backend;
+mod bindings;
+mod bridge;
+mod component;
+mod convert;
+mod error;
+mod sandbox;
+mod state;
 pub mod standalone;
 pub mod tokens;
+
+pub use backend::{Backend, Diagnostic, ExpansionSpans, Level, SubDiagnostic};
+pub use bindings::BRIDGE_VERSION;
+pub use component::{Kind, Limits, MacroComponent, MacroDecl, MacroInstance};
+pub use error::{ExpandError, LoadError};
+pub use sandbox::Sandbox;
