@@ -38,6 +38,8 @@ struct Cli {
 enum Command {
     /// Build a proc-macro crate into a component
     Build(commands::build::BuildArgs),
+    /// List the macros of a component and the bridge version it was built for
+    Inspect(commands::inspect::InspectArgs),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse_from(args);
     let result = match cli.command {
         Command::Build(args) => args.exec(),
+        Command::Inspect(args) => args.exec(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

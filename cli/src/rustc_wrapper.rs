@@ -28,6 +28,10 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
                 rest[pair] = "proc-macro".into();
             }
         }
+        // What cargo passes to every proc-macro crate: `proc_macro` in the extern prelude,
+        // resolved from the (guest) sysroot.
+        rest.push("--extern".into());
+        rest.push("proc_macro".into());
         if let Some(dir) = std::env::var_os(ROOT_MANIFEST_DIR_VAR) {
             cmd.env("CARGO_MANIFEST_PATH", std::path::Path::new(&dir).join("Cargo.toml"));
             cmd.env("CARGO_MANIFEST_DIR", dir);
@@ -44,13 +48,33 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
         cmd.env_remove(ROLE_VAR);
     }
 
-    match cmd.args(&rest).status() {
+    cmd.args(&rest);
+    let status = if is_root { run_filtering_panic_warning(&mut cmd) } else { cmd.status() };
+    match status {
         Ok(status) => ExitCode::from(status.code().unwrap_or(1).clamp(0, 255) as u8),
         Err(err) => {
             eprintln!("error: wasmacro could not run {}: {err}", rustc.to_string_lossy());
             ExitCode::FAILURE
         }
     }
+}
+
+/// rustc warns that a `panic=abort` proc macro "may crash the compiler should the proc-macro
+/// panic". That is about macros loaded into rustc; ours run in a sandbox where a panic is an
+/// ordinary error, so the warning would only mislead. Every other line passes through.
+fn run_filtering_panic_warning(cmd: &mut Command) -> std::io::Result<std::process::ExitStatus> {
+    use std::io::{BufRead, BufReader, Write};
+    let mut child = cmd.stderr(std::process::Stdio::piped()).spawn()?;
+    let stderr = child.stderr.take().unwrap();
+    let mut out = std::io::stderr().lock();
+    for line in BufReader::new(stderr).lines() {
+        let line = line?;
+        if line.contains("building proc macro crate with `panic=abort`") {
+            continue;
+        }
+        writeln!(out, "{line}")?;
+    }
+    child.wait()
 }
 
 fn targets_guest(args: &[OsString]) -> bool {

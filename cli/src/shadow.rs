@@ -99,7 +99,6 @@ fn manifest_table(mac: &MacroPackage) -> Result<Table> {
     lib.insert("name".into(), mac.lib.name.replace('-', "_").into());
     lib.insert("path".into(), mac.lib.src_path.to_string().into());
     lib.insert("crate-type".into(), vec!["cdylib".to_string()].into());
-    lib.insert("edition".into(), mac.lib.edition.to_string().into());
     lib.insert("test".into(), false.into());
     lib.insert("doctest".into(), false.into());
 

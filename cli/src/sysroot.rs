@@ -17,6 +17,14 @@ pub struct GuestSysroot {
     pub root: PathBuf,
 }
 
+impl GuestSysroot {
+    /// Native proc-macro crates our library depends on (wit-bindgen's macros): rustc loads them
+    /// when it reads the library's metadata, so guest builds get `-L dependency=` this folder.
+    pub fn host_deps(&self) -> PathBuf {
+        self.root.join("host-deps")
+    }
+}
+
 /// Returns the cached sysroot for this toolchain and library, building it first if needed.
 /// `cache` is `<target-dir>/wasmacro`.
 pub fn ensure(toolchain: &Toolchain, target_json: &Path, cache: &Path) -> Result<GuestSysroot> {
@@ -47,6 +55,8 @@ pub fn ensure(toolchain: &Toolchain, target_json: &Path, cache: &Path) -> Result
     let _ = std::fs::remove_dir_all(&staging);
     let lib = staging.join("lib/rustlib").join(TARGET_NAME).join("lib");
     std::fs::create_dir_all(&lib)?;
+    let host_deps = staging.join("host-deps");
+    std::fs::create_dir_all(&host_deps)?;
     let ours = std::path::absolute(sources.join("library/proc_macro"))?;
     let mut found_ours = false;
     for artifact in &artifacts {
@@ -61,6 +71,8 @@ pub fn ensure(toolchain: &Toolchain, target_json: &Path, cache: &Path) -> Result
         for file in &artifact.filenames {
             if file.extension() == Some("rlib") && file.as_str().contains(TARGET_NAME) {
                 std::fs::copy(file, lib.join(file.file_name().unwrap()))?;
+            } else if artifact.target.is_proc_macro() {
+                std::fs::copy(file, host_deps.join(file.file_name().unwrap()))?;
             }
         }
     }

@@ -87,7 +87,7 @@ impl BuildArgs {
         let sysroot = sysroot::ensure(&toolchain, &target_json, &cache)?;
         let shadow_manifest = shadow::write(&mac, &cache.join("shadow").join(mac.package.name.as_str()))?;
 
-        let artifact = self.run_cargo(&toolchain, &mac, &shadow_manifest, &target_json, &sysroot.root, &cache)?;
+        let artifact = self.run_cargo(&toolchain, &mac, &shadow_manifest, &target_json, &sysroot, &cache)?;
         let output = match &self.output {
             Some(path) => path.clone(),
             None => cache.join(format!("{}.wasm", mac.lib.name.replace('-', "_"))),
@@ -106,7 +106,7 @@ impl BuildArgs {
         mac: &MacroPackage,
         shadow_manifest: &Path,
         target_json: &Path,
-        sysroot: &Path,
+        sysroot: &sysroot::GuestSysroot,
         cache: &Path,
     ) -> Result<PathBuf> {
         let package_dir = mac.package.manifest_path.parent().unwrap().as_std_path();
@@ -134,8 +134,9 @@ impl BuildArgs {
             cmd.arg("--no-default-features");
         }
         let mut rustflags = std::ffi::OsString::from("--sysroot=");
-        rustflags.push(sysroot);
-        rustflags.push("\x1f-Zunstable-options");
+        rustflags.push(&sysroot.root);
+        rustflags.push("\x1f-Zunstable-options\x1f-L\x1fdependency=");
+        rustflags.push(sysroot.host_deps());
         cmd.env("CARGO_ENCODED_RUSTFLAGS", rustflags)
             .env("RUSTC_WRAPPER", std::env::current_exe()?)
             .env(ROLE_VAR, "rustc-wrapper")
