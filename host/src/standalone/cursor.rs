@@ -14,7 +14,10 @@ pub struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     pub fn new(src: &'a str) -> Self {
-        Cursor { src, chars: src.chars() }
+        Cursor {
+            src,
+            chars: src.chars(),
+        }
     }
 
     /// Byte offset of the next character.

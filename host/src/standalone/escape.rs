@@ -54,7 +54,10 @@ pub enum EscErr {
 
 impl EscErr {
     pub fn is_warning(self) -> bool {
-        matches!(self, EscErr::UnskippedWhitespaceWarning | EscErr::MultipleSkippedLinesWarning)
+        matches!(
+            self,
+            EscErr::UnskippedWhitespaceWarning | EscErr::MultipleSkippedLinesWarning
+        )
     }
 }
 
@@ -74,7 +77,11 @@ pub fn message(err: EscErr, mode: Mode, text: &str, range: &Range<usize>) -> Str
         EscErr::MoreThanOneChar => "character literal may only contain one codepoint".into(),
         EscErr::LoneSlash => "invalid trailing slash in literal".into(),
         EscErr::InvalidEscape => {
-            let what = if matches!(mode, Mode::Byte | Mode::ByteStr) { "byte" } else { "character" };
+            let what = if matches!(mode, Mode::Byte | Mode::ByteStr) {
+                "byte"
+            } else {
+                "character"
+            };
             format!("unknown {what} escape: `{}`", escaped_char(last()))
         }
         EscErr::BareCarriageReturn if mode.in_double_quotes() => {
@@ -83,15 +90,28 @@ pub fn message(err: EscErr, mode: Mode, text: &str, range: &Range<usize>) -> Str
         EscErr::BareCarriageReturn => "character constant must be escaped: `\\r`".into(),
         EscErr::BareCarriageReturnInRawString => "bare CR not allowed in raw string".into(),
         EscErr::EscapeOnlyChar => {
-            let what = if mode == Mode::Byte { "byte" } else { "character" };
-            format!("{what} constant must be escaped: `{}`", escaped_char(last()))
+            let what = if mode == Mode::Byte {
+                "byte"
+            } else {
+                "character"
+            };
+            format!(
+                "{what} constant must be escaped: `{}`",
+                escaped_char(last())
+            )
         }
         EscErr::TooShortHexEscape => "numeric character escape is too short".into(),
         EscErr::InvalidCharInHexEscape => {
-            format!("invalid character in numeric character escape: `{}`", escaped_char(last()))
+            format!(
+                "invalid character in numeric character escape: `{}`",
+                escaped_char(last())
+            )
         }
         EscErr::InvalidCharInUnicodeEscape => {
-            format!("invalid character in unicode escape: `{}`", escaped_char(last()))
+            format!(
+                "invalid character in unicode escape: `{}`",
+                escaped_char(last())
+            )
         }
         EscErr::OutOfRangeHexEscape => "out of range hex escape".into(),
         EscErr::NoBraceInUnicodeEscape => "incorrect unicode escape sequence".into(),
@@ -113,7 +133,10 @@ pub fn message(err: EscErr, mode: Mode, text: &str, range: &Range<usize>) -> Str
         }
         EscErr::NulInCStr => "null characters in C string literals are not supported".into(),
         EscErr::UnskippedWhitespaceWarning => {
-            format!("whitespace symbol '{}' is not skipped", escaped_char(last()))
+            format!(
+                "whitespace symbol '{}' is not skipped",
+                escaped_char(last())
+            )
         }
         EscErr::MultipleSkippedLinesWarning => "multiple lines skipped by escaped newline".into(),
     }
@@ -133,7 +156,9 @@ pub fn check(text: &str, mode: Mode, report: &mut dyn FnMut(Range<usize>, EscErr
                 let err = match c {
                     '\r' => Some(EscErr::BareCarriageReturnInRawString),
                     '\0' if mode == Mode::RawCStr => Some(EscErr::NulInCStr),
-                    c if mode == Mode::RawByteStr && !c.is_ascii() => Some(EscErr::NonAsciiCharInByte),
+                    c if mode == Mode::RawByteStr && !c.is_ascii() => {
+                        Some(EscErr::NonAsciiCharInByte)
+                    }
                     _ => None,
                 };
                 if let Some(err) = err {
@@ -197,7 +222,10 @@ fn skip_ascii_whitespace(
     report: &mut dyn FnMut(Range<usize>, EscErr),
 ) {
     let tail = chars.as_str();
-    let skip = tail.bytes().position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r')).unwrap_or(tail.len());
+    let skip = tail
+        .bytes()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .unwrap_or(tail.len());
     if tail[1..skip].contains('\n') {
         report(start..start + skip + 1, EscErr::MultipleSkippedLinesWarning);
     }
@@ -205,7 +233,10 @@ fn skip_ascii_whitespace(
     if let Some(c) = rest.chars().next()
         && c.is_whitespace()
     {
-        report(start..start + skip + c.len_utf8() + 1, EscErr::UnskippedWhitespaceWarning);
+        report(
+            start..start + skip + c.len_utf8() + 1,
+            EscErr::UnskippedWhitespaceWarning,
+        );
     }
     *chars = rest.chars();
 }

@@ -65,7 +65,11 @@ pub trait SpanSink {
 
 /// Lexes `src` (already BOM-stripped and CRLF-normalized, as rustc's source map does).
 pub fn lex(src: &str, opts: LexOptions, sink: &mut dyn SpanSink) -> Lexed {
-    let start = if opts.strip_shebang { raw::shebang_len(src).unwrap_or(0) } else { 0 };
+    let start = if opts.strip_shebang {
+        raw::shebang_len(src).unwrap_or(0)
+    } else {
+        0
+    };
     let mut cur = Cursor::new(src);
     cur.reset_to(start);
     let mut lx = Lexer {
@@ -80,7 +84,10 @@ pub fn lex(src: &str, opts: LexOptions, sink: &mut dyn SpanSink) -> Lexed {
         emoji_reported: Vec::new(),
     };
     let result = lx.run();
-    Lexed { result: result.map(|()| lx.out), emitted: lx.emitted }
+    Lexed {
+        result: result.map(|()| lx.out),
+        emitted: lx.emitted,
+    }
 }
 
 /// A cooked token: delimiters are still separate, operators may be glued further.
@@ -89,11 +96,24 @@ enum Tok {
     Open(Delimiter),
     Close(Delimiter),
     Op(String),
-    Ident { name: String, raw: bool },
+    Ident {
+        name: String,
+        raw: bool,
+    },
     /// Name without the quote.
-    Lifetime { name: String, raw: bool },
-    Lit { kind: LitKind, symbol: String, suffix: Option<String> },
-    Doc { inner: bool, text: String },
+    Lifetime {
+        name: String,
+        raw: bool,
+    },
+    Lit {
+        kind: LitKind,
+        symbol: String,
+        suffix: Option<String>,
+    },
+    Doc {
+        inner: bool,
+        text: String,
+    },
     Eof,
 }
 
@@ -180,16 +200,29 @@ fn nfc(s: &str) -> String {
 
 /// rustc's `Symbol::can_be_raw`.
 pub fn can_be_raw(name: &str) -> bool {
-    !matches!(name, "" | "_" | "super" | "self" | "Self" | "crate" | "$crate" | "{{root}}")
+    !matches!(
+        name,
+        "" | "_" | "super" | "self" | "Self" | "crate" | "$crate" | "{{root}}"
+    )
 }
 
 impl Lexer<'_, '_> {
     fn error(&mut self, message: String, range: Range<usize>) {
-        self.emitted.push(LexError { message, range, severity: Severity::Error, fatal: false });
+        self.emitted.push(LexError {
+            message,
+            range,
+            severity: Severity::Error,
+            fatal: false,
+        });
     }
 
     fn fatal(&mut self, message: String, range: Range<usize>) -> LexError {
-        let e = LexError { message, range, severity: Severity::Error, fatal: true };
+        let e = LexError {
+            message,
+            range,
+            severity: Severity::Error,
+            fatal: true,
+        };
         self.emitted.push(e.clone());
         e
     }
@@ -203,7 +236,11 @@ impl Lexer<'_, '_> {
             match tok.tok {
                 Tok::Open(delim) => {
                     let open = self.sink.span(tok.lo, tok.hi);
-                    stack.push(Frame { delim, index: self.out.len(), open });
+                    stack.push(Frame {
+                        delim,
+                        index: self.out.len(),
+                        open,
+                    });
                     self.out.push(Token::Group(Group {
                         delimiter: delim,
                         open,
@@ -312,21 +349,50 @@ impl Lexer<'_, '_> {
                 }
             }
             Tok::Ident { name, raw } => {
-                self.out.push(Token::Ident(Ident { name, is_raw: raw, span }));
+                self.out.push(Token::Ident(Ident {
+                    name,
+                    is_raw: raw,
+                    span,
+                }));
             }
             Tok::Lifetime { name, raw } => {
-                self.out.push(Token::Punct(Punct { ch: '\'', joint: true, span }));
-                self.out.push(Token::Ident(Ident { name, is_raw: raw, span }));
+                self.out.push(Token::Punct(Punct {
+                    ch: '\'',
+                    joint: true,
+                    span,
+                }));
+                self.out.push(Token::Ident(Ident {
+                    name,
+                    is_raw: raw,
+                    span,
+                }));
             }
-            Tok::Lit { kind, symbol, suffix } => {
-                self.out.push(Token::Literal(Literal { kind, symbol, suffix, span }));
+            Tok::Lit {
+                kind,
+                symbol,
+                suffix,
+            } => {
+                self.out.push(Token::Literal(Literal {
+                    kind,
+                    symbol,
+                    suffix,
+                    span,
+                }));
             }
             Tok::Doc { inner, text } => {
                 // `#` [`!`] `[doc = "text"]`, every token with the comment's span.
                 let escaped: String = text.chars().flat_map(char::escape_debug).collect();
-                self.out.push(Token::Punct(Punct { ch: '#', joint: false, span }));
+                self.out.push(Token::Punct(Punct {
+                    ch: '#',
+                    joint: false,
+                    span,
+                }));
                 if inner {
-                    self.out.push(Token::Punct(Punct { ch: '!', joint: false, span }));
+                    self.out.push(Token::Punct(Punct {
+                        ch: '!',
+                        joint: false,
+                        span,
+                    }));
                 }
                 self.out.push(Token::Group(Group {
                     delimiter: Delimiter::Bracket,
@@ -335,8 +401,16 @@ impl Lexer<'_, '_> {
                     entire: span,
                     len: 3,
                 }));
-                self.out.push(Token::Ident(Ident { name: "doc".into(), is_raw: false, span }));
-                self.out.push(Token::Punct(Punct { ch: '=', joint: false, span }));
+                self.out.push(Token::Ident(Ident {
+                    name: "doc".into(),
+                    is_raw: false,
+                    span,
+                }));
+                self.out.push(Token::Punct(Punct {
+                    ch: '=',
+                    joint: false,
+                    span,
+                }));
                 self.out.push(Token::Literal(Literal {
                     kind: LitKind::Str,
                     symbol: escaped,
@@ -360,9 +434,16 @@ impl Lexer<'_, '_> {
                     ws_before = true;
                     continue;
                 }
-                RawKind::BlockComment { doc_inner, terminated } => {
+                RawKind::BlockComment {
+                    doc_inner,
+                    terminated,
+                } => {
                     if !terminated {
-                        let what = if doc_inner.is_some() { "block doc-comment" } else { "block comment" };
+                        let what = if doc_inner.is_some() {
+                            "block doc-comment"
+                        } else {
+                            "block comment"
+                        };
                         return Err(self.fatal(format!("unterminated {what}"), lo..hi));
                     }
                     match doc_inner {
@@ -373,8 +454,13 @@ impl Lexer<'_, '_> {
                         Some(inner) => self.doc(inner, lo + 3, hi - 2, true),
                     }
                 }
-                RawKind::LineComment { doc_inner: Some(inner) } => self.doc(inner, lo + 3, hi, false),
-                RawKind::Ident => Tok::Ident { name: nfc(&self.src[lo..hi]), raw: false },
+                RawKind::LineComment {
+                    doc_inner: Some(inner),
+                } => self.doc(inner, lo + 3, hi, false),
+                RawKind::Ident => Tok::Ident {
+                    name: nfc(&self.src[lo..hi]),
+                    raw: false,
+                },
                 RawKind::RawIdent => {
                     let name = nfc(&self.src[lo + 2..hi]);
                     if !can_be_raw(&name) {
@@ -384,48 +470,90 @@ impl Lexer<'_, '_> {
                 }
                 RawKind::UnknownPrefix => {
                     self.unknown_prefix(lo..hi);
-                    Tok::Ident { name: nfc(&self.src[lo..hi]), raw: false }
+                    Tok::Ident {
+                        name: nfc(&self.src[lo..hi]),
+                        raw: false,
+                    }
                 }
                 RawKind::UnknownPrefixLifetime => {
                     self.unknown_prefix(lo..hi);
-                    Tok::Lifetime { name: self.src[lo + 1..hi].to_string(), raw: false }
+                    Tok::Lifetime {
+                        name: self.src[lo + 1..hi].to_string(),
+                        raw: false,
+                    }
                 }
                 RawKind::InvalidIdent => {
                     let name = nfc(&self.src[lo..hi]);
                     self.emoji_ident(&name, lo..hi);
                     Tok::Ident { name, raw: false }
                 }
-                RawKind::Literal { kind: RawLit::CStr { .. } | RawLit::RawCStr { .. }, .. }
-                    if self.opts.edition < Edition::E2021 =>
-                {
+                RawKind::Literal {
+                    kind: RawLit::CStr { .. } | RawLit::RawCStr { .. },
+                    ..
+                } if self.opts.edition < Edition::E2021 => {
                     // Before 2021, `c"..."` is the identifier `c` followed by a string.
-                    let prefix = if self.src[lo..].starts_with("cr") { 2 } else { 1 };
+                    let prefix = if self.src[lo..].starts_with("cr") {
+                        2
+                    } else {
+                        1
+                    };
                     self.cur.reset_to(lo + prefix);
-                    let tok = Tok::Ident { name: self.src[lo..lo + prefix].to_string(), raw: false };
-                    return Ok(CTok { tok, lo, hi: lo + prefix, ws_before });
+                    let tok = Tok::Ident {
+                        name: self.src[lo..lo + prefix].to_string(),
+                        raw: false,
+                    };
+                    return Ok(CTok {
+                        tok,
+                        lo,
+                        hi: lo + prefix,
+                        ws_before,
+                    });
                 }
                 RawKind::GuardedStrPrefix => {
                     if self.opts.edition < Edition::E2024 {
                         // Before 2024 this is a `#` and whatever follows it.
                         self.cur.reset_to(lo + 1);
-                        return Ok(CTok { tok: Tok::Op("#".into()), lo, hi: lo + 1, ws_before });
+                        return Ok(CTok {
+                            tok: Tok::Op("#".into()),
+                            lo,
+                            hi: lo + 1,
+                            ws_before,
+                        });
                     }
                     let (tok, hi) = self.guarded_str(lo)?;
-                    return Ok(CTok { tok, lo, hi, ws_before });
+                    return Ok(CTok {
+                        tok,
+                        lo,
+                        hi,
+                        ws_before,
+                    });
                 }
-                RawKind::Literal { kind, suffix_start } => self.literal(kind, lo, lo + suffix_start, hi)?,
+                RawKind::Literal { kind, suffix_start } => {
+                    self.literal(kind, lo, lo + suffix_start, hi)?
+                }
                 RawKind::Lifetime { starts_with_number } => {
                     if starts_with_number {
                         self.error("lifetimes cannot start with a number".into(), lo..hi);
                     }
-                    Tok::Lifetime { name: nfc(&self.src[lo + 1..hi]), raw: false }
+                    Tok::Lifetime {
+                        name: nfc(&self.src[lo + 1..hi]),
+                        raw: false,
+                    }
                 }
                 RawKind::RawLifetime => {
                     if self.opts.edition < Edition::E2021 {
                         // Before 2021: `'r` then `#` and an identifier.
                         self.cur.reset_to(lo + 2);
-                        let tok = Tok::Lifetime { name: "r".into(), raw: false };
-                        return Ok(CTok { tok, lo, hi: lo + 2, ws_before });
+                        let tok = Tok::Lifetime {
+                            name: "r".into(),
+                            raw: false,
+                        };
+                        return Ok(CTok {
+                            tok,
+                            lo,
+                            hi: lo + 2,
+                            ws_before,
+                        });
                     }
                     if self.cur.first() == '\'' {
                         let msg = "character literal may only contain one codepoint".to_string();
@@ -453,17 +581,32 @@ impl Lexer<'_, '_> {
                 }
                 RawKind::Eof => Tok::Eof,
             };
-            return Ok(CTok { tok, lo, hi, ws_before });
+            return Ok(CTok {
+                tok,
+                lo,
+                hi,
+                ws_before,
+            });
         }
     }
 
     fn doc(&mut self, inner: bool, from: usize, to: usize, block: bool) -> Tok {
         let text = &self.src[from..to];
         for (i, _) in text.match_indices('\r') {
-            let what = if block { "block doc-comment" } else { "doc-comment" };
-            self.error(format!("bare CR not allowed in {what}"), from + i..from + i + 1);
+            let what = if block {
+                "block doc-comment"
+            } else {
+                "doc-comment"
+            };
+            self.error(
+                format!("bare CR not allowed in {what}"),
+                from + i..from + i + 1,
+            );
         }
-        Tok::Doc { inner, text: text.to_string() }
+        Tok::Doc {
+            inner,
+            text: text.to_string(),
+        }
     }
 
     fn unknown_prefix(&mut self, range: Range<usize>) {
@@ -508,7 +651,10 @@ impl Lexer<'_, '_> {
         let repeats = self.src[hi..].chars().take_while(|&d| d == c).count();
         self.swallow = repeats;
         let end = hi + repeats * c.len_utf8();
-        self.error(format!("unknown start of token: {}", escaped_char(c)), lo..end);
+        self.error(
+            format!("unknown start of token: {}", escaped_char(c)),
+            lo..end,
+        );
     }
 
     /// `#"..."#` or `##` in Rust 2024: reserved, an error literal.
@@ -558,7 +704,14 @@ impl Lexer<'_, '_> {
             hi
         };
         let symbol = self.src[lo..hi].to_string();
-        Ok((Tok::Lit { kind: LitKind::Err, symbol, suffix: None }, hi))
+        Ok((
+            Tok::Lit {
+                kind: LitKind::Err,
+                symbol,
+                suffix: None,
+            },
+            hi,
+        ))
     }
 
     /// Cooks a literal spanning `lo..hi` whose suffix starts at `sfx`.
@@ -596,17 +749,30 @@ impl Lexer<'_, '_> {
                 self.quoted(LitKind::CStr, Mode::CStr, lo, sfx, 2, 1)
             }
             RawLit::RawStr { n_hashes } => {
-                let Some(n) = n_hashes else { return Err(self.raw_str_error(lo, hi, 1)) };
+                let Some(n) = n_hashes else {
+                    return Err(self.raw_str_error(lo, hi, 1));
+                };
                 let k = n as usize;
                 self.quoted(LitKind::StrRaw(n), Mode::RawStr, lo, sfx, 2 + k, 1 + k)
             }
             RawLit::RawByteStr { n_hashes } => {
-                let Some(n) = n_hashes else { return Err(self.raw_str_error(lo, hi, 2)) };
+                let Some(n) = n_hashes else {
+                    return Err(self.raw_str_error(lo, hi, 2));
+                };
                 let k = n as usize;
-                self.quoted(LitKind::ByteStrRaw(n), Mode::RawByteStr, lo, sfx, 3 + k, 1 + k)
+                self.quoted(
+                    LitKind::ByteStrRaw(n),
+                    Mode::RawByteStr,
+                    lo,
+                    sfx,
+                    3 + k,
+                    1 + k,
+                )
             }
             RawLit::RawCStr { n_hashes } => {
-                let Some(n) = n_hashes else { return Err(self.raw_str_error(lo, hi, 2)) };
+                let Some(n) = n_hashes else {
+                    return Err(self.raw_str_error(lo, hi, 2));
+                };
                 let k = n as usize;
                 self.quoted(LitKind::CStrRaw(n), Mode::RawCStr, lo, sfx, 3 + k, 1 + k)
             }
@@ -628,7 +794,10 @@ impl Lexer<'_, '_> {
                 }
                 (kind, self.src[lo..sfx].to_string())
             }
-            RawLit::Float { base, empty_exponent } => {
+            RawLit::Float {
+                base,
+                empty_exponent,
+            } => {
                 let mut kind = LitKind::Float;
                 if empty_exponent {
                     self.error("expected at least one digit in exponent".into(), lo..hi);
@@ -658,7 +827,11 @@ impl Lexer<'_, '_> {
         } else {
             None
         };
-        Ok(Tok::Lit { kind: lit_kind, symbol, suffix })
+        Ok(Tok::Lit {
+            kind: lit_kind,
+            symbol,
+            suffix,
+        })
     }
 
     /// Validates the contents of a quoted literal. On error the literal becomes `LitKind::Err`
@@ -680,9 +853,18 @@ impl Lexer<'_, '_> {
         for (range, err) in found {
             let message = escape::message(err, mode, text, &range);
             let range = from + range.start..from + range.end;
-            let severity = if err.is_warning() { Severity::Warning } else { Severity::Error };
+            let severity = if err.is_warning() {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
             failed |= !err.is_warning();
-            self.emitted.push(LexError { message, range, severity, fatal: false });
+            self.emitted.push(LexError {
+                message,
+                range,
+                severity,
+                fatal: false,
+            });
         }
         if failed {
             (LitKind::Err, self.src[lo..end].to_string())

@@ -41,13 +41,22 @@ fn split_span(table: &mut SpanTable, whole: SpanId, i: usize, len: usize) -> Spa
     if (d.hi - d.lo) as usize != len {
         return whole;
     }
-    table.intern(SpanData { lo: d.lo + i as u32, hi: d.lo + i as u32 + 1, ..d })
+    table.intern(SpanData {
+        lo: d.lo + i as u32,
+        hi: d.lo + i as u32 + 1,
+        ..d
+    })
 }
 
 impl SpanSink for FileSink<'_> {
     fn span(&mut self, lo: usize, hi: usize) -> SpanId {
         let (lo, hi) = ((self.base + lo) as u32, (self.base + hi) as u32);
-        self.table.intern(SpanData { file: self.file, lo, hi, ctxt: Hygiene::Root })
+        self.table.intern(SpanData {
+            file: self.file,
+            lo,
+            hi,
+            ctxt: Hygiene::Root,
+        })
     }
     fn split(&mut self, whole: SpanId, i: usize, len: usize) -> SpanId {
         split_span(self.table, whole, i, len)
@@ -93,7 +102,10 @@ impl SpanSink for RangeSink {
         self.span(r.start + i, r.start + i + 1)
     }
     fn join(&mut self, open: SpanId, close: SpanId) -> SpanId {
-        let (a, b) = (self.ranges[open as usize].clone(), self.ranges[close as usize].clone());
+        let (a, b) = (
+            self.ranges[open as usize].clone(),
+            self.ranges[close as usize].clone(),
+        );
         self.span(a.start, b.end)
     }
 }
@@ -116,7 +128,11 @@ impl StandaloneBackend {
         let mut table = SpanTable::new();
         let input = table.add_file(file_name, source, None);
         let len = table.file(input).text.len();
-        let dummy = ExpansionSpans { call_site: 0, def_site: 0, mixed_site: 0 };
+        let dummy = ExpansionSpans {
+            call_site: 0,
+            def_site: 0,
+            mixed_site: 0,
+        };
         let mut b = StandaloneBackend {
             table,
             input,
@@ -160,7 +176,12 @@ impl StandaloneBackend {
     /// Sets the macro invocation to a byte range of the (normalized) input file and creates the
     /// expansion's spans there. Spans created before stay valid.
     pub fn set_invocation(&mut self, range: Range<usize>) {
-        let site = SpanData { file: self.input, lo: range.start as u32, hi: range.end as u32, ctxt: Hygiene::Root };
+        let site = SpanData {
+            file: self.input,
+            lo: range.start as u32,
+            hi: range.end as u32,
+            ctxt: Hygiene::Root,
+        };
         self.table.expansion_site = Some(site);
         let mut with = |ctxt| self.table.intern(SpanData { ctxt, ..site });
         self.spans = ExpansionSpans {
@@ -183,8 +204,15 @@ impl StandaloneBackend {
     /// Lexing errors are recorded as diagnostics; the `Err` is the first message.
     pub fn lex_input(&mut self, range: Range<usize>) -> Result<FlatStream, String> {
         let text = self.table.file(self.input).text[range.clone()].to_string();
-        let opts = LexOptions { edition: self.edition, strip_shebang: range.start == 0 };
-        let mut sink = FileSink { table: &mut self.table, file: self.input, base: range.start };
+        let opts = LexOptions {
+            edition: self.edition,
+            strip_shebang: range.start == 0,
+        };
+        let mut sink = FileSink {
+            table: &mut self.table,
+            file: self.input,
+            base: range.start,
+        };
         let lexed = lexer::lex(&text, opts, &mut sink);
         let base = range.start;
         for e in &lexed.emitted {
@@ -231,7 +259,12 @@ impl StandaloneBackend {
             Severity::Error => Level::Error,
             Severity::Warning => Level::Warning,
         };
-        self.diagnostics.push(Diagnostic { level, message: e.message.clone(), spans: vec![span], children: vec![] });
+        self.diagnostics.push(Diagnostic {
+            level,
+            message: e.message.clone(),
+            spans: vec![span],
+            children: vec![],
+        });
     }
 }
 
@@ -239,27 +272,42 @@ impl StandaloneBackend {
 fn is_ascii_ident(s: &str) -> bool {
     let b = s.as_bytes();
     matches!(b.first(), Some(b'_' | b'a'..=b'z' | b'A'..=b'Z'))
-        && b[1..].iter().all(|c| matches!(c, b'_' | b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9'))
+        && b[1..]
+            .iter()
+            .all(|c| matches!(c, b'_' | b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9'))
 }
 
 impl Backend for StandaloneBackend {
     fn parse(&mut self, source: &str) -> Result<FlatStream, String> {
         let text = spans::normalize_source(source);
-        let opts = LexOptions { edition: self.edition, strip_shebang: true };
+        let opts = LexOptions {
+            edition: self.edition,
+            strip_shebang: true,
+        };
         let call_site = self.spans.call_site;
-        let mut sink = OverrideSink { table: &mut self.table, span: call_site };
+        let mut sink = OverrideSink {
+            table: &mut self.table,
+            span: call_site,
+        };
         let lexed = lexer::lex(&text, opts, &mut sink);
         for e in &lexed.emitted {
             self.push_lex_diagnostic(e, call_site);
         }
         lexed.result.map_err(|e| {
-            if e.fatal { "failed to parse to tokenstream".to_string() } else { e.message }
+            if e.fatal {
+                "failed to parse to tokenstream".to_string()
+            } else {
+                e.message
+            }
         })
     }
 
     fn parse_literal(&mut self, source: &str) -> Result<Literal, String> {
         let text = spans::normalize_source(source);
-        let opts = LexOptions { edition: self.edition, strip_shebang: false };
+        let opts = LexOptions {
+            edition: self.edition,
+            strip_shebang: false,
+        };
         let mut sink = RangeSink { ranges: Vec::new() };
         let lexed = lexer::lex(&text, opts, &mut sink);
         let call_site = self.spans.call_site;
@@ -267,7 +315,11 @@ impl Backend for StandaloneBackend {
             self.push_lex_diagnostic(e, call_site);
         }
         let tokens = lexed.result.map_err(|e| {
-            if e.fatal { "failed to parse to literal".to_string() } else { e.message }
+            if e.fatal {
+                "failed to parse to literal".to_string()
+            } else {
+                e.message
+            }
         })?;
         let range = |t: &Token| match t {
             Token::Group(g) => sink.ranges[g.open as usize].clone(),
@@ -275,7 +327,9 @@ impl Backend for StandaloneBackend {
             Token::Punct(p) => sink.ranges[p.span as usize].clone(),
             Token::Literal(l) => sink.ranges[l.span as usize].clone(),
         };
-        let Some(first) = tokens.first() else { return Err("not a literal".into()) };
+        let Some(first) = tokens.first() else {
+            return Err("not a literal".into());
+        };
         // A lone `-` (not the start of `->` or `-=`) may precede the literal.
         let minus = matches!(first, Token::Punct(p) if p.ch == '-'
             && !(p.joint && matches!(tokens.get(1), Some(Token::Punct(q)) if matches!(q.ch, '>' | '='))));
@@ -324,12 +378,19 @@ impl Backend for StandaloneBackend {
             {
                 Ok(negated(lit, &lit.symbol, lit.span))
             }
-            [Token::Ident(id)] if !id.is_raw && (id.name == "true" || id.name == "false") => Ok(stream),
+            [Token::Ident(id)] if !id.is_raw && (id.name == "true" || id.name == "false") => {
+                Ok(stream)
+            }
             _ => Err(()),
         }
     }
 
-    fn validate_ident(&mut self, name: &str, is_raw: bool, _span: SpanId) -> Result<String, String> {
+    fn validate_ident(
+        &mut self,
+        name: &str,
+        is_raw: bool,
+        _span: SpanId,
+    ) -> Result<String, String> {
         if is_ascii_ident(name) || name == "$crate" {
             if is_raw && matches!(name, "_" | "super" | "self" | "Self" | "crate" | "$crate") {
                 return Err(format!("`{name}` cannot be a raw identifier"));
@@ -342,7 +403,11 @@ impl Backend for StandaloneBackend {
         }
         use unicode_normalization::UnicodeNormalization;
         let normalized: String = name.nfc().collect();
-        if raw::is_ident(&normalized) { Ok(normalized) } else { Err(invalid()) }
+        if raw::is_ident(&normalized) {
+            Ok(normalized)
+        } else {
+            Err(invalid())
+        }
     }
 
     fn span_debug(&mut self, span: SpanId) -> String {
@@ -417,7 +482,15 @@ impl Backend for StandaloneBackend {
 /// `-` and a number, as rustc's `expand_expr` returns a negated literal.
 fn negated(lit: &Literal, digits: &str, span: SpanId) -> FlatStream {
     vec![
-        Token::Punct(crate::tokens::Punct { ch: '-', joint: false, span }),
-        Token::Literal(Literal { symbol: digits.to_string(), span, ..lit.clone() }),
+        Token::Punct(crate::tokens::Punct {
+            ch: '-',
+            joint: false,
+            span,
+        }),
+        Token::Literal(Literal {
+            symbol: digits.to_string(),
+            span,
+            ..lit.clone()
+        }),
     ]
 }

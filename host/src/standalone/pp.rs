@@ -215,7 +215,10 @@ impl Printer {
 
     fn print_begin(&mut self, indent: isize, breaks: Breaks, size: isize) {
         if size > self.space {
-            self.print_stack.push(Frame::Broken { indent: self.indent, breaks });
+            self.print_stack.push(Frame::Broken {
+                indent: self.indent,
+                breaks,
+            });
             self.indent = (self.indent as isize + indent).max(0) as usize;
         } else {
             self.print_stack.push(Frame::Fits);
@@ -230,10 +233,19 @@ impl Printer {
 
     fn print_break(&mut self, offset: isize, blank: isize, size: isize) {
         let top = self.print_stack.last().copied();
-        let fits = match top.unwrap_or(Frame::Broken { indent: 0, breaks: Breaks::Inconsistent }) {
+        let fits = match top.unwrap_or(Frame::Broken {
+            indent: 0,
+            breaks: Breaks::Inconsistent,
+        }) {
             Frame::Fits => true,
-            Frame::Broken { breaks: Breaks::Consistent, .. } => false,
-            Frame::Broken { breaks: Breaks::Inconsistent, .. } => size <= self.space,
+            Frame::Broken {
+                breaks: Breaks::Consistent,
+                ..
+            } => false,
+            Frame::Broken {
+                breaks: Breaks::Inconsistent,
+                ..
+            } => size <= self.space,
         };
         if fits {
             self.pending_indent += blank;

@@ -24,14 +24,21 @@ pub enum Spacing {
 enum Kind {
     /// An operator, possibly glued (`::`, `..=`).
     Op(String),
-    Ident { reserved: bool, raw: bool },
+    Ident {
+        reserved: bool,
+        raw: bool,
+    },
     Lifetime,
     Literal,
 }
 
 #[derive(Clone, Debug)]
 enum Item {
-    Tok { kind: Kind, text: String, spacing: Spacing },
+    Tok {
+        kind: Kind,
+        text: String,
+        spacing: Spacing,
+    },
     /// A group; its body is the next `len` items.
     Open { delim: Delimiter, len: usize },
 }
@@ -87,21 +94,48 @@ pub fn is_reserved(name: &str, edition: Edition) -> bool {
 }
 
 /// Token gluing as `TokenStream` building does it (`Token::glue`).
-fn glue(first: &Kind, first_text: &str, second: &Kind, second_text: &str) -> Option<(Kind, String)> {
+fn glue(
+    first: &Kind,
+    first_text: &str,
+    second: &Kind,
+    second_text: &str,
+) -> Option<(Kind, String)> {
     let Kind::Op(a) = first else { return None };
     match second {
         Kind::Op(b) => {
             let glued = match (a.as_str(), b.as_str()) {
-                ("=", "=") | ("=", ">") | ("<", "=") | ("<", "<") | ("<", "-") | (">", "=")
-                | (">", ">") | ("!", "=") | ("+", "=") | ("-", "=") | ("-", ">") | ("*", "=")
-                | ("/", "=") | ("%", "=") | ("^", "=") | ("&", "&") | ("&", "=") | ("|", "|")
-                | ("|", "=") | ("<<", "=") | (">>", "=") | (".", ".") | ("..", ".")
-                | ("..", "=") | (":", ":") => format!("{a}{b}"),
+                ("=", "=")
+                | ("=", ">")
+                | ("<", "=")
+                | ("<", "<")
+                | ("<", "-")
+                | (">", "=")
+                | (">", ">")
+                | ("!", "=")
+                | ("+", "=")
+                | ("-", "=")
+                | ("-", ">")
+                | ("*", "=")
+                | ("/", "=")
+                | ("%", "=")
+                | ("^", "=")
+                | ("&", "&")
+                | ("&", "=")
+                | ("|", "|")
+                | ("|", "=")
+                | ("<<", "=")
+                | (">>", "=")
+                | (".", ".")
+                | ("..", ".")
+                | ("..", "=")
+                | (":", ":") => format!("{a}{b}"),
                 _ => return None,
             };
             Some((Kind::Op(glued.clone()), glued))
         }
-        Kind::Ident { .. } if a == "'" => Some((Kind::Lifetime, format!("{first_text}{second_text}"))),
+        Kind::Ident { .. } if a == "'" => {
+            Some((Kind::Lifetime, format!("{first_text}{second_text}")))
+        }
         _ => None,
     }
 }
@@ -131,26 +165,50 @@ fn convert(tokens: &[Token], edition: Edition) -> Vec<Item> {
         let (kind, text, spacing) = match tok {
             Token::Group(g) => {
                 stack.push((items.len(), i + g.len as usize));
-                items.push(Item::Open { delim: g.delimiter, len: 0 });
+                items.push(Item::Open {
+                    delim: g.delimiter,
+                    len: 0,
+                });
                 *last_tok.last_mut().expect("level") = None;
                 last_tok.push(None);
                 continue;
             }
             Token::Punct(p) => {
-                let spacing = if p.joint { Spacing::Joint } else { Spacing::Alone };
+                let spacing = if p.joint {
+                    Spacing::Joint
+                } else {
+                    Spacing::Alone
+                };
                 (Kind::Op(p.ch.to_string()), p.ch.to_string(), spacing)
             }
             Token::Ident(id) => {
-                let text = if id.is_raw { format!("r#{}", id.name) } else { id.name.clone() };
+                let text = if id.is_raw {
+                    format!("r#{}", id.name)
+                } else {
+                    id.name.clone()
+                };
                 let reserved = is_reserved(&id.name, edition);
-                (Kind::Ident { reserved, raw: id.is_raw }, text, Spacing::Alone)
+                (
+                    Kind::Ident {
+                        reserved,
+                        raw: id.is_raw,
+                    },
+                    text,
+                    Spacing::Alone,
+                )
             }
             Token::Literal(lit) => {
                 let negative = matches!(lit.kind, LitKind::Integer | LitKind::Float)
                     && lit.symbol.starts_with('-');
                 if negative {
                     // rustc turns a negative number into `-` (hidden-joint) and the number.
-                    push_glued(&mut items, &mut last_tok, Kind::Op("-".into()), "-".into(), Spacing::JointHidden);
+                    push_glued(
+                        &mut items,
+                        &mut last_tok,
+                        Kind::Op("-".into()),
+                        "-".into(),
+                        Spacing::JointHidden,
+                    );
                     let text = literal_text(lit.kind, &lit.symbol[1..], lit.suffix.as_deref());
                     (Kind::Literal, text, Spacing::Alone)
                 } else {
@@ -163,22 +221,46 @@ fn convert(tokens: &[Token], edition: Edition) -> Vec<Item> {
     items
 }
 
-fn push_glued(items: &mut Vec<Item>, last_tok: &mut [Option<usize>], kind: Kind, text: String, spacing: Spacing) {
+fn push_glued(
+    items: &mut Vec<Item>,
+    last_tok: &mut [Option<usize>],
+    kind: Kind,
+    text: String,
+    spacing: Spacing,
+) {
     let level = last_tok.last_mut().expect("level");
     if let Some(prev) = *level
-        && let Item::Tok { kind: pk, text: pt, spacing: ps } = &items[prev]
+        && let Item::Tok {
+            kind: pk,
+            text: pt,
+            spacing: ps,
+        } = &items[prev]
         && *ps != Spacing::Alone
         && let Some((k, t)) = glue(pk, pt, &kind, &text)
     {
-        items[prev] = Item::Tok { kind: k, text: t, spacing };
+        items[prev] = Item::Tok {
+            kind: k,
+            text: t,
+            spacing,
+        };
         return;
     }
     *level = Some(items.len());
-    items.push(Item::Tok { kind, text, spacing });
+    items.push(Item::Tok {
+        kind,
+        text,
+        spacing,
+    });
 }
 
 fn is_punct(item: &Item) -> bool {
-    matches!(item, Item::Tok { kind: Kind::Op(_), .. })
+    matches!(
+        item,
+        Item::Tok {
+            kind: Kind::Op(_),
+            ..
+        }
+    )
 }
 
 fn is_op(item: &Item, op: &str) -> bool {
@@ -192,27 +274,53 @@ fn space_between(a: &Item, b: &Item) -> bool {
         return false;
     }
     // `$e`
-    if is_op(a, "$") && matches!(b, Item::Tok { kind: Kind::Ident { .. }, .. }) {
+    if is_op(a, "$")
+        && matches!(
+            b,
+            Item::Tok {
+                kind: Kind::Ident { .. },
+                ..
+            }
+        )
+    {
         return false;
     }
     // `foo,` `x;` `x.y`
     if !is_punct(a) && (is_op(b, ",") || is_op(b, ";") || is_op(b, ".")) {
         return false;
     }
-    if let Item::Tok { kind: Kind::Ident { reserved, raw }, text, .. } = a {
+    if let Item::Tok {
+        kind: Kind::Ident { reserved, raw },
+        text,
+        ..
+    } = a
+    {
         // `println!` but `if !x`
         if is_op(b, "!") && (!reserved || *raw) {
             return false;
         }
         // `f(3)`, `fn(u8)`, `Self()`, `pub(crate)`, but `let (a, b)`
-        if matches!(b, Item::Open { delim: Delimiter::Parenthesis, .. })
-            && (!reserved || *raw || matches!(text.as_str(), "fn" | "Self" | "pub"))
+        if matches!(
+            b,
+            Item::Open {
+                delim: Delimiter::Parenthesis,
+                ..
+            }
+        ) && (!reserved || *raw || matches!(text.as_str(), "fn" | "Self" | "pub"))
         {
             return false;
         }
     }
     // `#[attr]`
-    if is_op(a, "#") && matches!(b, Item::Open { delim: Delimiter::Bracket, .. }) {
+    if is_op(a, "#")
+        && matches!(
+            b,
+            Item::Open {
+                delim: Delimiter::Bracket,
+                ..
+            }
+        )
+    {
         return false;
     }
     true
@@ -237,8 +345,12 @@ fn emit(items: &[Item]) -> String {
     loop {
         let level_end = stack.last().map_or(items.len(), |f| f.1);
         if i == level_end {
-            let Some((group, end, open_space)) = stack.pop() else { break };
-            let Item::Open { delim, .. } = items[group] else { unreachable!() };
+            let Some((group, end, open_space)) = stack.pop() else {
+                break;
+            };
+            let Item::Open { delim, .. } = items[group] else {
+                unreachable!()
+            };
             pp.end();
             if delim == Delimiter::Brace {
                 if open_space {
@@ -280,7 +392,14 @@ fn emit(items: &[Item]) -> String {
     pp.finish()
 }
 
-fn space_after(pp: &mut Printer, items: &[Item], cur: usize, next: usize, spacing: Spacing, stack: &[(usize, usize, bool)]) {
+fn space_after(
+    pp: &mut Printer,
+    items: &[Item],
+    cur: usize,
+    next: usize,
+    spacing: Spacing,
+    stack: &[(usize, usize, bool)],
+) {
     let level_end = stack.last().map_or(items.len(), |f| f.1);
     if next < level_end && spacing == Spacing::Alone && space_between(&items[cur], &items[next]) {
         pp.space();

@@ -15,24 +15,51 @@ pub enum Base {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RawLit {
-    Int { base: Base, empty_int: bool },
-    Float { base: Base, empty_exponent: bool },
-    Char { terminated: bool },
-    Byte { terminated: bool },
-    Str { terminated: bool },
-    ByteStr { terminated: bool },
-    CStr { terminated: bool },
+    Int {
+        base: Base,
+        empty_int: bool,
+    },
+    Float {
+        base: Base,
+        empty_exponent: bool,
+    },
+    Char {
+        terminated: bool,
+    },
+    Byte {
+        terminated: bool,
+    },
+    Str {
+        terminated: bool,
+    },
+    ByteStr {
+        terminated: bool,
+    },
+    CStr {
+        terminated: bool,
+    },
     /// `None`: malformed (see [`raw_str_error`]).
-    RawStr { n_hashes: Option<u8> },
-    RawByteStr { n_hashes: Option<u8> },
-    RawCStr { n_hashes: Option<u8> },
+    RawStr {
+        n_hashes: Option<u8>,
+    },
+    RawByteStr {
+        n_hashes: Option<u8>,
+    },
+    RawCStr {
+        n_hashes: Option<u8>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RawKind {
     /// `inner`: `//!`; `None` for a plain comment.
-    LineComment { doc_inner: Option<bool> },
-    BlockComment { doc_inner: Option<bool>, terminated: bool },
+    LineComment {
+        doc_inner: Option<bool>,
+    },
+    BlockComment {
+        doc_inner: Option<bool>,
+        terminated: bool,
+    },
     Whitespace,
     Ident,
     /// Identifier containing emoji, lexed only to report it well.
@@ -45,8 +72,13 @@ pub enum RawKind {
     RawLifetime,
     /// `#"` or `##`: reserved guarded-string syntax.
     GuardedStrPrefix,
-    Literal { kind: RawLit, suffix_start: usize },
-    Lifetime { starts_with_number: bool },
+    Literal {
+        kind: RawLit,
+        suffix_start: usize,
+    },
+    Lifetime {
+        starts_with_number: bool,
+    },
     /// A one-character punctuation or delimiter token.
     Punct(char),
     Unknown,
@@ -71,8 +103,16 @@ pub enum RawStrError {
 pub fn is_whitespace(c: char) -> bool {
     matches!(
         c,
-        '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{85}' | '\u{200e}' | '\u{200f}'
-            | '\u{2028}' | '\u{2029}'
+        '\t' | '\n'
+            | '\u{b}'
+            | '\u{c}'
+            | '\r'
+            | ' '
+            | '\u{85}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{2028}'
+            | '\u{2029}'
     )
 }
 
@@ -104,7 +144,9 @@ pub fn shebang_len(src: &str) -> Option<usize> {
         match tok.kind {
             RawKind::Whitespace
             | RawKind::LineComment { doc_inner: None }
-            | RawKind::BlockComment { doc_inner: None, .. } => continue,
+            | RawKind::BlockComment {
+                doc_inner: None, ..
+            } => continue,
             RawKind::Punct('[') => return None,
             _ => break,
         }
@@ -116,7 +158,10 @@ pub fn shebang_len(src: &str) -> Option<usize> {
 pub fn next_token(cur: &mut Cursor<'_>) -> RawToken {
     let start = cur.pos();
     let Some(c) = cur.bump() else {
-        return RawToken { kind: RawKind::Eof, len: 0 };
+        return RawToken {
+            kind: RawKind::Eof,
+            len: 0,
+        };
     };
     let kind = match c {
         '/' if cur.first() == '/' => line_comment(cur),
@@ -134,12 +179,20 @@ pub fn next_token(cur: &mut Cursor<'_>) -> RawToken {
             ('#', _) | ('"', _) => raw_str_literal(cur, start, |n| RawLit::RawStr { n_hashes: n }),
             _ => ident_or_unknown_prefix(cur),
         },
-        'b' => prefixed_literal(cur, start, true, |t| RawLit::ByteStr { terminated: t }, |n| {
-            RawLit::RawByteStr { n_hashes: n }
-        }),
-        'c' => prefixed_literal(cur, start, false, |t| RawLit::CStr { terminated: t }, |n| {
-            RawLit::RawCStr { n_hashes: n }
-        }),
+        'b' => prefixed_literal(
+            cur,
+            start,
+            true,
+            |t| RawLit::ByteStr { terminated: t },
+            |n| RawLit::RawByteStr { n_hashes: n },
+        ),
+        'c' => prefixed_literal(
+            cur,
+            start,
+            false,
+            |t| RawLit::CStr { terminated: t },
+            |n| RawLit::RawCStr { n_hashes: n },
+        ),
         c if is_id_start(c) => ident_or_unknown_prefix(cur),
         c @ '0'..='9' => {
             let kind = number(cur, c);
@@ -158,7 +211,10 @@ pub fn next_token(cur: &mut Cursor<'_>) -> RawToken {
             if terminated {
                 eat_identifier(cur);
             }
-            RawKind::Literal { kind: RawLit::Str { terminated }, suffix_start }
+            RawKind::Literal {
+                kind: RawLit::Str { terminated },
+                suffix_start,
+            }
         }
         ';' | ',' | '.' | '(' | ')' | '{' | '}' | '[' | ']' | '@' | '#' | '~' | '?' | ':' | '$'
         | '=' | '!' | '<' | '>' | '-' | '&' | '|' | '+' | '*' | '/' | '^' | '%' => {
@@ -167,7 +223,10 @@ pub fn next_token(cur: &mut Cursor<'_>) -> RawToken {
         c if is_emoji(c) => invalid_ident(cur),
         _ => RawKind::Unknown,
     };
-    RawToken { kind, len: cur.pos() - start }
+    RawToken {
+        kind,
+        len: cur.pos() - start,
+    }
 }
 
 fn line_comment(cur: &mut Cursor<'_>) -> RawKind {
@@ -203,7 +262,10 @@ fn block_comment(cur: &mut Cursor<'_>) -> RawKind {
             }
         }
     }
-    RawKind::BlockComment { doc_inner, terminated: depth == 0 }
+    RawKind::BlockComment {
+        doc_inner,
+        terminated: depth == 0,
+    }
 }
 
 fn eat_identifier(cur: &mut Cursor<'_>) {
@@ -243,7 +305,10 @@ fn prefixed_literal(
             if terminated {
                 eat_identifier(cur);
             }
-            RawKind::Literal { kind: RawLit::Byte { terminated }, suffix_start }
+            RawKind::Literal {
+                kind: RawLit::Byte { terminated },
+                suffix_start,
+            }
         }
         ('"', _) => {
             cur.bump();
@@ -252,7 +317,10 @@ fn prefixed_literal(
             if terminated {
                 eat_identifier(cur);
             }
-            RawKind::Literal { kind: quoted(terminated), suffix_start }
+            RawKind::Literal {
+                kind: quoted(terminated),
+                suffix_start,
+            }
         }
         ('r', '"') | ('r', '#') => {
             cur.bump();
@@ -269,7 +337,10 @@ fn raw_str_literal(cur: &mut Cursor<'_>, start: usize, mk: fn(Option<u8>) -> Raw
     if n.is_some() {
         eat_identifier(cur);
     }
-    RawKind::Literal { kind: mk(n), suffix_start }
+    RawKind::Literal {
+        kind: mk(n),
+        suffix_start,
+    }
 }
 
 fn raw_str_body(cur: &mut Cursor<'_>) -> Result<u8, RawStrError> {
@@ -280,7 +351,11 @@ fn raw_str_body(cur: &mut Cursor<'_>) -> Result<u8, RawStrError> {
     }
     match cur.bump() {
         Some('"') => {}
-        c => return Err(RawStrError::InvalidStarter { bad_char: c.unwrap_or(EOF) }),
+        c => {
+            return Err(RawStrError::InvalidStarter {
+                bad_char: c.unwrap_or(EOF),
+            });
+        }
     }
     loop {
         cur.eat_until('"');
@@ -304,7 +379,9 @@ fn raw_str_body(cur: &mut Cursor<'_>) -> Result<u8, RawStrError> {
 /// Re-lexes a malformed raw string (`text` starts at its `r`, `br` or `cr`) to say why.
 pub fn raw_str_error(text: &str, prefix_len: usize) -> RawStrError {
     let mut cur = Cursor::new(&text[prefix_len..]);
-    raw_str_body(&mut cur).err().unwrap_or(RawStrError::NoTerminator { expected: 0 })
+    raw_str_body(&mut cur)
+        .err()
+        .unwrap_or(RawStrError::NoTerminator { expected: 0 })
 }
 
 /// With the cursor after the opening quote; true when the closing quote was found.
@@ -350,15 +427,18 @@ fn single_quoted(cur: &mut Cursor<'_>) -> bool {
 }
 
 fn lifetime_or_char(cur: &mut Cursor<'_>, start: usize) -> RawKind {
-    let can_be_lifetime = cur.second() != '\''
-        && (is_id_start(cur.first()) || cur.first().is_ascii_digit());
+    let can_be_lifetime =
+        cur.second() != '\'' && (is_id_start(cur.first()) || cur.first().is_ascii_digit());
     if !can_be_lifetime {
         let terminated = single_quoted(cur);
         let suffix_start = cur.pos() - start;
         if terminated {
             eat_identifier(cur);
         }
-        return RawKind::Literal { kind: RawLit::Char { terminated }, suffix_start };
+        return RawKind::Literal {
+            kind: RawLit::Char { terminated },
+            suffix_start,
+        };
     }
     if cur.first() == 'r' && cur.second() == '#' && is_id_start(cur.third()) {
         cur.bump();
@@ -374,7 +454,10 @@ fn lifetime_or_char(cur: &mut Cursor<'_>, start: usize) -> RawKind {
         // `'abc'`: a (bad) char literal with several characters.
         '\'' => {
             cur.bump();
-            RawKind::Literal { kind: RawLit::Char { terminated: true }, suffix_start: cur.pos() - start }
+            RawKind::Literal {
+                kind: RawLit::Char { terminated: true },
+                suffix_start: cur.pos() - start,
+            }
         }
         '#' if !starts_with_number => RawKind::UnknownPrefixLifetime,
         _ => RawKind::Lifetime { starts_with_number },
@@ -415,7 +498,10 @@ fn number(cur: &mut Cursor<'_>, first: char) -> RawLit {
             cur.bump();
             // Binary and octal eat all decimal digits; the cooking stage rejects bad ones.
             if !eat_digits(cur, b == Base::Hexadecimal) {
-                return RawLit::Int { base, empty_int: true };
+                return RawLit::Int {
+                    base,
+                    empty_int: true,
+                };
             }
         } else {
             match cur.first() {
@@ -423,7 +509,12 @@ fn number(cur: &mut Cursor<'_>, first: char) -> RawLit {
                     eat_digits(cur, false);
                 }
                 '.' | 'e' | 'E' => {}
-                _ => return RawLit::Int { base, empty_int: false },
+                _ => {
+                    return RawLit::Int {
+                        base,
+                        empty_int: false,
+                    };
+                }
             }
         }
     } else {
@@ -441,12 +532,21 @@ fn number(cur: &mut Cursor<'_>, first: char) -> RawLit {
                     empty_exponent = !eat_exponent(cur);
                 }
             }
-            RawLit::Float { base, empty_exponent }
+            RawLit::Float {
+                base,
+                empty_exponent,
+            }
         }
         'e' | 'E' => {
             cur.bump();
-            RawLit::Float { base, empty_exponent: !eat_exponent(cur) }
+            RawLit::Float {
+                base,
+                empty_exponent: !eat_exponent(cur),
+            }
         }
-        _ => RawLit::Int { base, empty_int: false },
+        _ => RawLit::Int {
+            base,
+            empty_int: false,
+        },
     }
 }

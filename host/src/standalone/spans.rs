@@ -29,7 +29,11 @@ pub struct ContextNumbers {
 
 impl Default for ContextNumbers {
     fn default() -> Self {
-        ContextNumbers { call_site: 1, def_site: 2, mixed_site: 3 }
+        ContextNumbers {
+            call_site: 1,
+            def_site: 2,
+            mixed_site: 3,
+        }
     }
 }
 
@@ -86,7 +90,13 @@ impl SpanTable {
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let start = self.next_start;
         self.next_start = start + text.len() as u32 + 1;
-        self.files.push(SourceFile { name: name.to_string(), local_path, text, start, line_starts });
+        self.files.push(SourceFile {
+            name: name.to_string(),
+            local_path,
+            text,
+            start,
+            line_starts,
+        });
         self.files.len() - 1
     }
 
@@ -132,12 +142,20 @@ impl SpanTable {
     pub fn debug(&self, id: SpanId) -> String {
         let d = self.data(id);
         let start = self.files[d.file].start;
-        format!("#{} bytes({}..{})", self.ctxt_number(d.ctxt), start + d.lo, start + d.hi)
+        format!(
+            "#{} bytes({}..{})",
+            self.ctxt_number(d.ctxt),
+            start + d.lo,
+            start + d.hi
+        )
     }
 
     pub fn source_text(&self, id: SpanId) -> Option<String> {
         let d = self.data(id);
-        self.files[d.file].text.get(d.lo as usize..d.hi as usize).map(str::to_string)
+        self.files[d.file]
+            .text
+            .get(d.lo as usize..d.hi as usize)
+            .map(str::to_string)
     }
 
     /// 1-based line and 0-based column in characters of a file position.
@@ -146,7 +164,10 @@ impl SpanTable {
         let pos = (pos as usize).min(f.text.len());
         let line = f.line_starts.partition_point(|&s| s <= pos) - 1;
         let start = f.line_starts[line];
-        let col = f.text.get(start..pos).map_or(pos - start, |s| s.chars().count());
+        let col = f
+            .text
+            .get(start..pos)
+            .map_or(pos - start, |s| s.chars().count());
         (line as u32 + 1, col as u32)
     }
 
@@ -190,7 +211,11 @@ impl SpanTable {
         if da.file != db.file || da.ctxt != db.ctxt {
             return if da.ctxt == Hygiene::Root { b } else { a };
         }
-        self.intern(SpanData { lo: da.lo.min(db.lo), hi: da.hi.max(db.hi), ..da })
+        self.intern(SpanData {
+            lo: da.lo.min(db.lo),
+            hi: da.hi.max(db.hi),
+            ..da
+        })
     }
 
     /// `[start, end)` inside the span; `None` when empty, out of bounds or not on character
@@ -206,7 +231,11 @@ impl SpanTable {
         if hi <= text.len() && !(text.is_char_boundary(lo) && text.is_char_boundary(hi)) {
             return None;
         }
-        Some(self.intern(SpanData { lo: lo as u32, hi: hi as u32, ..d }))
+        Some(self.intern(SpanData {
+            lo: lo as u32,
+            hi: hi as u32,
+            ..d
+        }))
     }
 
     pub fn resolved_at(&mut self, location: SpanId, resolution: SpanId) -> SpanId {
@@ -251,8 +280,13 @@ impl SpanTable {
         if let Some(&s) = self.recovered.get(&id) {
             return s;
         }
-        let Some(&d) = self.saved.get(id as usize) else { return fallback };
-        let s = self.intern(SpanData { ctxt: Hygiene::DefSite, ..d });
+        let Some(&d) = self.saved.get(id as usize) else {
+            return fallback;
+        };
+        let s = self.intern(SpanData {
+            ctxt: Hygiene::DefSite,
+            ..d
+        });
         self.recovered.insert(id, s);
         s
     }
