@@ -18,7 +18,6 @@ pub const DEFAULT_WASI_TOOLCHAIN: &str = "stable";
 pub struct Toolchain {
     /// The rustup name, as in `+nightly`.
     pub name: String,
-    pub sysroot: PathBuf,
     pub rustc: PathBuf,
     pub cargo: PathBuf,
     /// `rustc -vV` output: part of every cache key.
@@ -77,7 +76,6 @@ impl Toolchain {
             version,
             wasi_self_contained,
             component_ld,
-            sysroot,
         })
     }
 
@@ -119,13 +117,16 @@ fn sysroot_of(toolchain: &str) -> Option<PathBuf> {
 }
 
 fn rustup(args: &[&str], toolchain: &str) -> Result<()> {
-    let out = Command::new("rustup").args(args).output().context("running rustup")?;
+    // rustup prints a backtrace with its errors when RUST_BACKTRACE is set; the user needs the error.
+    let out = Command::new("rustup").args(args).env("RUST_BACKTRACE", "0").output().context("running rustup")?;
     if !out.status.success() {
         bail!(
-            "`rustup {}` failed:\n{}\nInstall it yourself and run again, or choose another toolchain with \
-             WASMACRO_TOOLCHAIN (guest nightly, now `{toolchain}`) or WASMACRO_WASI_TOOLCHAIN (for wasm32-wasip2).",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr).trim()
+            "could not install a toolchain piece: `rustup {command}` failed:\n{}\n\
+             Run `rustup {command}` yourself and try again, or choose another toolchain with \
+             WASMACRO_TOOLCHAIN (the guest nightly, now `{toolchain}`) or WASMACRO_WASI_TOOLCHAIN (the one \
+             providing wasm32-wasip2).",
+            String::from_utf8_lossy(&out.stderr).trim(),
+            command = args.join(" "),
         );
     }
     Ok(())

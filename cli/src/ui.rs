@@ -10,14 +10,6 @@ pub fn status(verb: &str, message: impl std::fmt::Display) {
     }
 }
 
-pub fn warning(message: impl std::fmt::Display) {
-    if std::io::stderr().is_terminal() {
-        eprintln!("\x1b[1;33mwarning\x1b[0m: {message}");
-    } else {
-        eprintln!("warning: {message}");
-    }
-}
-
 /// Prints an error and its causes the way cargo does.
 pub fn error(err: &anyhow::Error) {
     let head = if std::io::stderr().is_terminal() { "\x1b[1;31merror\x1b[0m" } else { "error" };
