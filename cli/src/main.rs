@@ -8,6 +8,7 @@ mod componentize;
 mod decls_patch;
 mod embedded;
 mod link;
+mod render;
 mod rustc_wrapper;
 mod shadow;
 mod sysroot;
@@ -40,6 +41,8 @@ enum Command {
     Build(commands::build::BuildArgs),
     /// List the macros of a component and the bridge version it was built for
     Inspect(commands::inspect::InspectArgs),
+    /// Expand a macro of a component (or of a crate, built first) on a Rust file
+    Expand(commands::expand::ExpandArgs),
 }
 
 fn main() -> ExitCode {
@@ -57,6 +60,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => args.exec(),
         Command::Inspect(args) => args.exec(),
+        Command::Expand(args) => args.exec(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -40,7 +40,7 @@ pub struct ExpansionSpans {
 
 /// What rustc's side of the proc_macro bridge answers. Methods mirror the WIT imports of
 /// `wasmacro:bridge`; see `wit/bridge.wit` for the meaning of each.
-pub trait Backend: Send {
+pub trait Backend: Send + std::any::Any {
     // --- tokens ---
     /// `TokenStream::from_str`; `Err` is the compiler's message.
     fn parse(&mut self, source: &str) -> Result<FlatStream, String>;

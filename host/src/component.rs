@@ -161,6 +161,12 @@ impl MacroInstance<'_> {
         }
     }
 
+    /// The backend as its concrete type (to read what it collected: diagnostics, tracked paths).
+    pub fn backend<B: Backend>(&mut self) -> Option<&mut B> {
+        let backend: &mut dyn std::any::Any = self.backend_mut();
+        backend.downcast_mut::<B>()
+    }
+
     fn ensure_live(&mut self) -> anyhow::Result<()> {
         if self.live.is_some() {
             return Ok(());

@@ -1,0 +1,229 @@
+//! `cargo wasmacro expand`: run one macro of a component on a Rust file and print the result,
+//! pretty-printed; diagnostics and errors render like rustc's.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+use wasmacro_host::standalone::StandaloneBackend;
+use wasmacro_host::tokens::{FlatStream, Token};
+use wasmacro_host::{Backend, Diagnostic, ExpandError, Kind, Level, Limits, MacroComponent, Sandbox, SubDiagnostic};
+
+use crate::commands::build::BuildArgs;
+use crate::render;
+
+#[derive(clap::Args, Debug)]
+#[command(
+    group(clap::ArgGroup::new("source").required(true).args(["component", "krate"])),
+    group(clap::ArgGroup::new("which").required(true).args(["derive", "attr", "bang"])),
+    after_help = "\
+INPUT is the macro's input: for --derive the item (its #[derive(...)] attributes are removed, as rustc does), \
+for --attr the item the attribute is on, for --bang what goes between the macro's delimiters.
+
+Examples:
+  cargo wasmacro expand --crate examples/derive-syn --derive Builder examples/inputs/builder.rs
+  echo '\"de ad\"' | cargo wasmacro expand --component hex.wasm --bang hex -"
+)]
+pub struct ExpandArgs {
+    /// A component built by `cargo wasmacro build`
+    #[arg(long, value_name = "FILE")]
+    pub component: Option<PathBuf>,
+    /// A proc-macro crate (folder or Cargo.toml): built (cached) first
+    #[arg(long = "crate", value_name = "PATH")]
+    pub krate: Option<PathBuf>,
+    /// Expand the derive macro NAME (the trait name)
+    #[arg(long, value_name = "NAME")]
+    pub derive: Option<String>,
+    /// Expand the attribute macro NAME
+    #[arg(long, value_name = "NAME")]
+    pub attr: Option<String>,
+    /// The attribute's arguments, as in #[NAME(ARGS)]
+    #[arg(long, value_name = "TOKENS", requires = "attr")]
+    pub args: Option<String>,
+    /// Expand the function-like macro NAME
+    #[arg(long, value_name = "NAME")]
+    pub bang: Option<String>,
+    /// The macro's input: a file, or - for standard input
+    #[arg(value_name = "INPUT", default_value = "-")]
+    pub input: String,
+    /// Print the output as rustc's `TokenStream::to_string()` instead of pretty-printing it
+    #[arg(long)]
+    pub raw: bool,
+    /// Grant the macro an environment variable (tracked_env::var / env!) [repeatable]
+    #[arg(long = "env", value_name = "NAME=VALUE")]
+    pub env: Vec<String>,
+    /// Fuel for the expansion (about one unit per wasm instruction)
+    #[arg(long, value_name = "UNITS")]
+    pub fuel: Option<u64>,
+    /// Let the macro's prints to stdout/stderr through
+    #[arg(long)]
+    pub show_output: bool,
+    /// With --crate: build with the release profile
+    #[arg(long)]
+    pub release: bool,
+    /// With --crate: directory for generated artifacts
+    #[arg(long, value_name = "DIR")]
+    pub target_dir: Option<PathBuf>,
+}
+
+impl ExpandArgs {
+    pub fn exec(self) -> Result<()> {
+        let component_path = match (&self.component, &self.krate) {
+            (Some(path), _) => path.clone(),
+            (None, Some(krate)) => {
+                let manifest = if krate.is_dir() { krate.join("Cargo.toml") } else { krate.clone() };
+                let build = BuildArgs { manifest_path: Some(manifest), release: self.release, target_dir: self.target_dir.clone(), ..Default::default() };
+                build.build()?.component
+            }
+            (None, None) => unreachable!("clap requires one"),
+        };
+        let (file_name, local_path, source) = self.read_input()?;
+        let component = MacroComponent::from_file(&component_path).with_context(|| format!("loading {}", component_path.display()))?;
+
+        let mut backend = StandaloneBackend::new(&file_name, &source);
+        if let Some(path) = &local_path {
+            backend = backend.with_local_path(path);
+        }
+        for grant in &self.env {
+            let (name, value) = grant.split_once('=').with_context(|| format!("--env {grant}: expected NAME=VALUE"))?;
+            backend = backend.with_env(name, value);
+        }
+        let input = backend.lex_file();
+        let spans = backend.expansion_spans();
+        let (kind, name) = match (&self.derive, &self.attr, &self.bang) {
+            (Some(n), _, _) => (Kind::Derive, n.clone()),
+            (_, Some(n), _) => (Kind::Attribute, n.clone()),
+            (_, _, Some(n)) => (Kind::Function, n.clone()),
+            _ => unreachable!("clap requires one"),
+        };
+        let attribute_input = match &self.args {
+            Some(args) => Some(backend.parse(args).map_err(|e| anyhow::anyhow!("--args {args:?}: {e}"))?),
+            None if kind == Kind::Attribute => Some(Vec::new()),
+            None => None,
+        };
+        let input = match input {
+            Ok(tokens) if kind == Kind::Derive => strip_derive_attributes(tokens),
+            Ok(tokens) => tokens,
+            Err(_) => return report(&mut backend, None, Some("could not read the macro input")),
+        };
+        let first_token_span = first_span(&input).unwrap_or(spans.call_site);
+
+        let mut limits = Limits::default();
+        if let Some(fuel) = self.fuel {
+            limits.fuel = fuel;
+        }
+        let sandbox = Sandbox { inherit_stdio: self.show_output, ..Sandbox::default() };
+        let mut instance = component.instantiate(Box::new(backend), &sandbox, limits)?;
+        let result = instance.expand(kind, &name, input, attribute_input, spans);
+        let backend = instance.backend::<StandaloneBackend>().expect("we gave it a StandaloneBackend");
+        match result {
+            Ok(output) => {
+                let printed = backend.print(&output);
+                let errors = compile_errors(backend, &output);
+                for diagnostic in &errors {
+                    backend.emit_diagnostic(diagnostic.clone());
+                }
+                if self.raw {
+                    println!("{printed}");
+                } else {
+                    println!("{}", pretty(&printed));
+                }
+                report(backend, None, None)
+            }
+            Err(ExpandError::Panicked(message)) => {
+                let children = message
+                    .map(|m| vec![SubDiagnostic { level: Level::Help, message: format!("message: {m}"), spans: vec![] }])
+                    .unwrap_or_default();
+                let diagnostic = Diagnostic { level: Level::Error, message: "proc macro panicked".into(), spans: vec![first_token_span], children };
+                report(backend, Some(diagnostic), None)
+            }
+            Err(other) => Err(other.into()),
+        }
+    }
+
+    fn read_input(&self) -> Result<(String, Option<String>, String)> {
+        if self.input == "-" {
+            let mut text = String::new();
+            std::io::stdin().read_to_string(&mut text).context("reading the macro input from standard input")?;
+            return Ok(("<stdin>".into(), None, text));
+        }
+        let text = std::fs::read_to_string(&self.input).with_context(|| format!("reading {}", self.input))?;
+        let local = std::path::absolute(&self.input)?.display().to_string();
+        Ok((self.input.clone(), Some(local), text))
+    }
+}
+
+/// Renders collected diagnostics (and `extra`) on stderr; fails if any is an error.
+fn report(backend: &mut StandaloneBackend, extra: Option<Diagnostic>, failure: Option<&str>) -> Result<()> {
+    let mut errors = 0;
+    let diagnostics: Vec<Diagnostic> = backend.diagnostics().iter().cloned().chain(extra).collect();
+    for diagnostic in &diagnostics {
+        let rendered = render::diagnostic(backend.span_table(), diagnostic);
+        eprintln!("{}\n", rendered.text);
+        errors += rendered.is_error as usize;
+    }
+    if let Some(failure) = failure {
+        bail!("{failure}");
+    }
+    if errors > 0 {
+        bail!("the expansion failed with {errors} error{}", if errors == 1 { "" } else { "s" });
+    }
+    Ok(())
+}
+
+/// `#[derive(...)]` attributes of the item are not part of a derive's input.
+fn strip_derive_attributes(tokens: FlatStream) -> FlatStream {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut index = 0;
+    while index < tokens.len() {
+        if let (Token::Punct(p), Some(Token::Group(g)), Some(Token::Ident(i))) = (&tokens[index], tokens.get(index + 1), tokens.get(index + 2)) {
+            if p.ch == '#' && g.delimiter == wasmacro_host::tokens::Delimiter::Bracket && i.name == "derive" && !i.is_raw {
+                index += 2 + g.len as usize;
+                continue;
+            }
+        }
+        // Keep groups whole: only top-level attributes belong to the item.
+        let len = match &tokens[index] {
+            Token::Group(g) => 1 + g.len as usize,
+            _ => 1,
+        };
+        out.extend_from_slice(&tokens[index..index + len]);
+        index += len;
+    }
+    out
+}
+
+fn first_span(tokens: &[Token]) -> Option<u32> {
+    tokens.first().map(|t| match t {
+        Token::Group(g) => g.entire,
+        Token::Ident(i) => i.span,
+        Token::Punct(p) => p.span,
+        Token::Literal(l) => l.span,
+    })
+}
+
+/// rustc reports a `compile_error!("...")` in a macro's output at the invocation's span.
+fn compile_errors(backend: &mut StandaloneBackend, output: &[Token]) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for (index, token) in output.iter().enumerate() {
+        let (Token::Ident(ident), Some(Token::Punct(bang)), Some(Token::Group(group))) = (token, output.get(index + 1), output.get(index + 2)) else {
+            continue;
+        };
+        if ident.name != "compile_error" || bang.ch != '!' {
+            continue;
+        }
+        let Some(Token::Literal(lit)) = output.get(index + 3) else { continue };
+        let message = syn::parse_str::<syn::LitStr>(&format!("\"{}\"", lit.symbol)).map(|l| l.value()).unwrap_or_else(|_| lit.symbol.clone());
+        let span = backend.span_join(ident.span, group.close).unwrap_or(ident.span);
+        found.push(Diagnostic { level: Level::Error, message, spans: vec![span], children: vec![] });
+    }
+    found
+}
+
+/// Pretty-prints items with prettyplease; other output (an expression, say) stays as printed.
+fn pretty(printed: &str) -> String {
+    match syn::parse_file(printed) {
+        Ok(file) => prettyplease::unparse(&file).trim_end().to_string(),
+        Err(_) => printed.to_string(),
+    }
+}

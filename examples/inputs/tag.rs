@@ -1,0 +1,3 @@
+fn connect() -> &'static str {
+    "connected"
+}
