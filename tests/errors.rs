@@ -1,0 +1,154 @@
+//! Bad input becomes a clear error that names the cause, and the host survives it: files that
+//! are not macro components, unknown macros, and guests that panic, loop, exhaust memory or
+//! forge a handle.
+
+mod support;
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use support::*;
+use wasmacro_host::standalone::StandaloneBackend;
+use wasmacro_host::{ExpandError, Kind, Limits, MacroComponent, MacroInstance, Sandbox};
+
+fn misbehaving() -> PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT.get_or_init(|| build(&repo().join("tests/fixtures/misbehaving/Cargo.toml"), "misbehaving").0).clone()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = fixtures_target().join("scratch");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn inspect_error(path: &std::path::Path) -> String {
+    let run = run(wasmacro().arg("inspect").arg(path));
+    assert!(!run.status.success(), "inspect accepted {}", path.display());
+    run.stderr
+}
+
+#[test]
+fn a_file_that_is_not_wasm_is_refused() {
+    let path = scratch("notes.txt");
+    std::fs::write(&path, "just some text\n").unwrap();
+    let stderr = inspect_error(&path);
+    assert!(stderr.contains("not a WebAssembly file"), "{stderr}");
+}
+
+#[test]
+fn a_core_module_is_refused_with_what_to_do() {
+    let path = scratch("core.wasm");
+    // The smallest core module: magic and version 1.
+    std::fs::write(&path, b"\0asm\x01\0\0\0").unwrap();
+    let stderr = inspect_error(&path);
+    assert!(stderr.contains("a core WebAssembly module, not a component"), "{stderr}");
+    assert!(stderr.contains("cargo wasmacro build"), "says how to make one: {stderr}");
+}
+
+#[test]
+fn a_component_of_another_world_is_refused() {
+    // A real component of another world: a WASI command, compiled by the stable wasm32-wasip2
+    // target that `cargo wasmacro build` installs.
+    let source = scratch("hello.rs");
+    std::fs::write(&source, "fn main() { println!(\"hello\"); }\n").unwrap();
+    let path = scratch("hello.wasm");
+    let status = std::process::Command::new("rustup")
+        .args(["run", "stable", "rustc", "--target", "wasm32-wasip2", "-o"])
+        .arg(&path)
+        .arg(&source)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let stderr = inspect_error(&path);
+    assert!(stderr.contains("does not export `wasmacro:bridge/macros`, so it is not a macro component"), "{stderr}");
+    assert!(stderr.contains("wasi:cli/run@0.2"), "names what it exports instead: {stderr}");
+}
+
+#[test]
+fn a_component_for_another_bridge_version_is_refused() {
+    let mut bytes = std::fs::read(misbehaving()).unwrap();
+    // Same length, so the binary stays well formed: the interface names now say 0.9.0.
+    let (from, to) = (b"wasmacro:bridge/macros@0.1.0", b"wasmacro:bridge/macros@0.9.0");
+    let mut replaced = 0;
+    for start in 0..bytes.len() - from.len() {
+        if &bytes[start..start + from.len()] == from {
+            bytes[start..start + from.len()].copy_from_slice(to);
+            replaced += 1;
+        }
+    }
+    assert!(replaced > 0);
+    let path = scratch("other-version.wasm");
+    std::fs::write(&path, bytes).unwrap();
+    let stderr = inspect_error(&path);
+    assert!(stderr.contains("built for wasmacro:bridge@0.9.0, but this host serves @0.1.0"), "{stderr}");
+}
+
+#[test]
+fn unknown_macro_names_and_kinds_are_reported() {
+    let component = misbehaving();
+    let run1 = run(wasmacro().arg("expand").arg("--component").arg(&component).args(["--bang", "nothere", "-"]));
+    assert!(!run1.status.success());
+    assert!(run1.stderr.contains("the component has no macro named `nothere`"), "{}", run1.stderr);
+    let run2 = run(wasmacro().arg("expand").arg("--component").arg(&component).args(["--derive", "echo", "-"]));
+    assert!(!run2.status.success());
+    assert!(run2.stderr.contains("the macro `echo` is a function-like macro, not a derive macro"), "{}", run2.stderr);
+}
+
+#[test]
+fn a_panicking_macro_is_reported_as_rustc_reports_it() {
+    let mut cmd = wasmacro();
+    cmd.arg("expand").arg("--component").arg(misbehaving()).args(["--bang", "panics"]).arg(repo().join("examples/inputs/hex.rs"));
+    let run = run(&mut cmd);
+    assert!(!run.status.success());
+    // rustc: "error: proc macro panicked" at the invocation, then "= help: message: ...".
+    assert!(run.stderr.contains("error: proc macro panicked\n"), "{}", run.stderr);
+    assert!(run.stderr.contains("= help: message: boom: 42 went wrong"), "{}", run.stderr);
+    assert!(run.stderr.contains("examples/inputs/hex.rs:1:1"), "{}", run.stderr);
+}
+
+fn instance(component: &MacroComponent, limits: Limits) -> MacroInstance<'_> {
+    let backend = StandaloneBackend::new("input.rs", "a + b");
+    component.instantiate(Box::new(backend), &Sandbox::default(), limits).unwrap()
+}
+
+fn expand(instance: &mut MacroInstance<'_>, name: &str) -> Result<String, ExpandError> {
+    let backend = instance.backend::<StandaloneBackend>().unwrap();
+    let input = backend.lex_file().unwrap();
+    let spans = backend.expansion_spans();
+    let output = instance.expand(Kind::Function, name, input, None, spans)?;
+    Ok(wasmacro_host::Backend::print(instance.backend_mut(), &output))
+}
+
+#[test]
+fn every_guest_failure_is_named_and_the_next_expansion_still_works() {
+    let component = MacroComponent::from_file(&misbehaving()).unwrap();
+    let limits = Limits { fuel: 500_000_000, memory_bytes: 64 << 20 };
+    let mut instance = instance(&component, limits);
+    assert_eq!(expand(&mut instance, "echo").unwrap(), "a + b");
+
+    let cases: [(&str, ExpandError); 5] = [
+        ("panics", ExpandError::Panicked(Some("boom: 42 went wrong".into()))),
+        ("panics_with_number", ExpandError::Panicked(None)),
+        ("loops", ExpandError::OutOfFuel(500_000_000)),
+        ("hogs_memory", ExpandError::OutOfMemory(64)),
+        (
+            "forges_span",
+            ExpandError::Fault("the macro passed span id 11259375, which the host never handed out".into()),
+        ),
+    ];
+    for (name, expected) in cases {
+        assert_eq!(expand(&mut instance, name).unwrap_err(), expected, "{name}");
+        // The trapped instance was replaced: the same MacroInstance expands again.
+        assert_eq!(expand(&mut instance, "echo").unwrap(), "a + b", "after {name}");
+    }
+}
+
+#[test]
+fn error_messages_read_well() {
+    assert_eq!(
+        ExpandError::Panicked(Some("oops".into())).to_string(),
+        "proc macro panicked\n  = help: message: oops"
+    );
+    assert_eq!(ExpandError::OutOfMemory(64).to_string(), "the macro ran out of memory (limit 64 MiB)");
+}
