@@ -1,0 +1,1 @@
+"de ad be ef 00 7f"
