@@ -98,3 +98,50 @@ fn a_toolchain_piece_that_cannot_be_installed_is_named() {
     assert!(run.stderr.contains("WASMACRO_TOOLCHAIN"), "says how to choose another: {}", run.stderr);
     assert!(!run.stderr.contains("Stack backtrace"), "{}", run.stderr);
 }
+
+#[test]
+fn path_dependencies_features_and_build_scripts_work() {
+    let manifest = repo().join("tests/fixtures/with-deps/Cargo.toml");
+    let expand = |component: &std::path::Path| {
+        let mut cmd = wasmacro();
+        cmd.arg("expand").arg("--component").arg(component).args(["--bang", "greeting"]);
+        cmd.arg(repo().join("tests/fixtures/with-deps/input.rs"));
+        let run = run(&mut cmd);
+        assert!(run.status.success(), "{}", run.stderr);
+        run.stdout
+    };
+    let (plain, _) = build(&manifest, "with-deps");
+    // The build script ran natively and saw the guest target; the path dependency did the work.
+    assert_eq!(expand(&plain).trim(), r#""hello, world (built for wasm32-wasmacro)""#);
+
+    let out = fixtures_target().join("out/with-deps-shout.wasm");
+    let run = run(wasmacro()
+        .args(["build", "--features", "shout", "--manifest-path"])
+        .arg(&manifest)
+        .arg("--target-dir")
+        .arg(fixtures_target())
+        .arg("-o")
+        .arg(&out));
+    assert!(run.status.success(), "{}", run.stderr);
+    assert_eq!(expand(&out).trim(), r#""HELLO, WORLD (built for wasm32-wasmacro)""#);
+}
+
+#[test]
+fn unstable_api_is_gated_as_on_native() {
+    let manifest = repo().join("tests/fixtures/ungated/Cargo.toml");
+    let expected = "error[E0658]: use of unstable library feature `proc_macro_def_site`";
+    let wasm = run(wasmacro().args(["build", "--manifest-path"]).arg(&manifest).arg("--target-dir").arg(fixtures_target()));
+    assert!(!wasm.status.success());
+    assert!(wasm.stderr.contains(expected), "{}", wasm.stderr);
+    // The same crate against the real proc_macro of the same nightly.
+    let native = run(std::process::Command::new("rustup")
+        .args(["run", "nightly", "cargo", "build", "--manifest-path"])
+        .arg(&manifest)
+        .arg("--target-dir")
+        .arg(fixtures_target().join("native-ungated")));
+    assert!(!native.status.success());
+    assert!(native.stderr.contains(expected), "{}", native.stderr);
+
+    // With the gates, the unstable API builds (and works: see tests/expand.rs).
+    build(&repo().join("tests/fixtures/nightly-features/Cargo.toml"), "nightly-features");
+}

@@ -125,7 +125,7 @@ impl ExpandArgs {
                 }
                 if self.raw {
                     println!("{printed}");
-                } else {
+                } else if !printed.is_empty() {
                     println!("{}", pretty(&printed));
                 }
                 report(backend, None, None)

@@ -10,7 +10,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 (cd "$lib" && cargo +nightly build --quiet)
-deps="$lib/target/debug"
+deps="${CARGO_TARGET_DIR:-$lib/target}/debug"
 compile() {
     rustc +nightly --edition 2021 --crate-type proc-macro \
         --extern proc_macro="$deps/libproc_macro.rlib" -L dependency="$deps/deps" \

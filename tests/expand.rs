@@ -1,0 +1,61 @@
+//! `cargo wasmacro expand`: diagnostics a macro emits render like rustc's, span queries answer
+//! from the input file, and output is pretty-printed.
+
+mod support;
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use support::*;
+
+fn nightly_features() -> PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT.get_or_init(|| build(&repo().join("tests/fixtures/nightly-features/Cargo.toml"), "nightly-features").0).clone()
+}
+
+const INPUT: &str = "tests/fixtures/nightly-features/input.rs";
+
+fn expand_bang(name: &str) -> Run {
+    let mut cmd = wasmacro();
+    cmd.current_dir(repo()).arg("expand").arg("--component").arg(nightly_features()).args(["--bang", name, INPUT]);
+    run(&mut cmd)
+}
+
+#[test]
+fn emitted_diagnostics_render_like_rustc() {
+    let run = expand_bang("complain");
+    assert!(!run.status.success(), "an emitted error fails the expansion");
+    let expected_warning = "\
+warning: this token looks suspicious
+ --> tests/fixtures/nightly-features/input.rs:1:1
+  |
+1 | let total =
+  | ^^^
+  |
+  = help: consider another one
+";
+    let expected_error = "\
+error: this one is wrong
+ --> tests/fixtures/nightly-features/input.rs:2:19
+  |
+2 |     first + second;
+  |                   ^
+";
+    assert!(run.stderr.contains(expected_warning), "{}", run.stderr);
+    assert!(run.stderr.contains(expected_error), "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "an empty expansion prints nothing: {:?}", run.stdout);
+}
+
+#[test]
+fn span_queries_answer_from_the_input_file() {
+    let run = expand_bang("locate");
+    assert!(run.status.success(), "{}", run.stderr);
+    let source = std::fs::read_to_string(repo().join(INPUT)).unwrap();
+    let start = source.find("let").unwrap();
+    // Computed here from the input text, independently of the host: line and column are 1-based.
+    let expected = format!(
+        "\"{INPUT}:1:1 bytes {start}..{end} text Some(\\\"let\\\") local true; joined Some({start}..{end}); def_site available true\"",
+        end = start + 3
+    );
+    assert_eq!(run.stdout.trim(), expected);
+}
