@@ -2,7 +2,37 @@
 
 use crate::backend::{Diagnostic, Level, SubDiagnostic};
 use crate::bindings::types as wit;
-use crate::tokens::{Delimiter, Group, Ident, LitKind, Literal, Punct, Token};
+use crate::tokens::{CommentKind, Delimiter, Group, Ident, LitKind, Literal, Punct, Spacing, Token};
+
+pub fn spacing_from_wit(s: wit::Spacing) -> Spacing {
+    match s {
+        wit::Spacing::Alone => Spacing::Alone,
+        wit::Spacing::Joint => Spacing::Joint,
+        wit::Spacing::JointHidden => Spacing::JointHidden,
+    }
+}
+
+pub fn spacing_to_wit(s: Spacing) -> wit::Spacing {
+    match s {
+        Spacing::Alone => wit::Spacing::Alone,
+        Spacing::Joint => wit::Spacing::Joint,
+        Spacing::JointHidden => wit::Spacing::JointHidden,
+    }
+}
+
+fn comment_from_wit(k: wit::CommentKind) -> CommentKind {
+    match k {
+        wit::CommentKind::Line => CommentKind::Line,
+        wit::CommentKind::Block => CommentKind::Block,
+    }
+}
+
+fn comment_to_wit(k: CommentKind) -> wit::CommentKind {
+    match k {
+        CommentKind::Line => wit::CommentKind::Line,
+        CommentKind::Block => wit::CommentKind::Block,
+    }
+}
 
 pub fn delimiter_from_wit(d: wit::Delimiter) -> Delimiter {
     match d {
@@ -38,7 +68,7 @@ pub fn literal_from_wit(l: wit::Literal) -> Literal {
         K::CStrRaw => LitKind::CStrRaw(hashes),
         K::Err => LitKind::Err,
     };
-    Literal { kind, symbol: l.symbol, suffix: l.suffix, span: l.span }
+    Literal { kind, symbol: l.symbol, suffix: l.suffix, span: l.span, spacing: spacing_from_wit(l.spacing) }
 }
 
 pub fn literal_to_wit(l: Literal) -> wit::Literal {
@@ -56,7 +86,7 @@ pub fn literal_to_wit(l: Literal) -> wit::Literal {
         LitKind::CStrRaw(n) => (K::CStrRaw, n),
         LitKind::Err => (K::Err, 0),
     };
-    wit::Literal { kind, raw_hashes, symbol: l.symbol, suffix: l.suffix, span: l.span }
+    wit::Literal { kind, raw_hashes, symbol: l.symbol, suffix: l.suffix, span: l.span, spacing: spacing_to_wit(l.spacing) }
 }
 
 pub fn token_from_wit(t: wit::Token) -> Token {
@@ -67,9 +97,14 @@ pub fn token_from_wit(t: wit::Token) -> Token {
             close: g.close,
             entire: g.entire,
             len: g.len,
+            open_spacing: spacing_from_wit(g.open_spacing),
+            close_spacing: spacing_from_wit(g.close_spacing),
+            doc_comment: g.doc_comment.map(comment_from_wit),
         }),
-        wit::Token::Ident(i) => Token::Ident(Ident { name: i.name, is_raw: i.is_raw, span: i.span }),
-        wit::Token::Punct(p) => Token::Punct(Punct { ch: p.ch, joint: p.joint, span: p.span }),
+        wit::Token::Ident(i) => {
+            Token::Ident(Ident { name: i.name, is_raw: i.is_raw, span: i.span, spacing: spacing_from_wit(i.spacing) })
+        }
+        wit::Token::Punct(p) => Token::Punct(Punct { ch: p.ch, spacing: spacing_from_wit(p.spacing), span: p.span }),
         wit::Token::Literal(l) => Token::Literal(literal_from_wit(l)),
     }
 }
@@ -82,9 +117,14 @@ pub fn token_to_wit(t: Token) -> wit::Token {
             close: g.close,
             entire: g.entire,
             len: g.len,
+            open_spacing: spacing_to_wit(g.open_spacing),
+            close_spacing: spacing_to_wit(g.close_spacing),
+            doc_comment: g.doc_comment.map(comment_to_wit),
         }),
-        Token::Ident(i) => wit::Token::Ident(wit::Ident { name: i.name, is_raw: i.is_raw, span: i.span }),
-        Token::Punct(p) => wit::Token::Punct(wit::Punct { ch: p.ch, joint: p.joint, span: p.span }),
+        Token::Ident(i) => {
+            wit::Token::Ident(wit::Ident { name: i.name, is_raw: i.is_raw, span: i.span, spacing: spacing_to_wit(i.spacing) })
+        }
+        Token::Punct(p) => wit::Token::Punct(wit::Punct { ch: p.ch, spacing: spacing_to_wit(p.spacing), span: p.span }),
         Token::Literal(l) => wit::Token::Literal(literal_to_wit(l)),
     }
 }

@@ -87,10 +87,19 @@ mod tests {
     use super::*;
 
     fn group(len: u32) -> wit::Token {
-        wit::Token::Group(wit::Group { delimiter: wit::Delimiter::Brace, open: 0, close: 0, entire: 0, len })
+        wit::Token::Group(wit::Group {
+            delimiter: wit::Delimiter::Brace,
+            open: 0,
+            close: 0,
+            entire: 0,
+            len,
+            open_spacing: wit::Spacing::Alone,
+            close_spacing: wit::Spacing::Alone,
+            doc_comment: None,
+        })
     }
     fn punct() -> wit::Token {
-        wit::Token::Punct(wit::Punct { ch: ';', joint: false, span: 0 })
+        wit::Token::Punct(wit::Punct { ch: ';', spacing: wit::Spacing::Alone, span: 0 })
     }
 
     #[test]

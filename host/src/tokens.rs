@@ -14,6 +14,28 @@ pub enum Delimiter {
     None,
 }
 
+/// rustc's `tokenstream::Spacing` of a token: what follows it in the stream.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Spacing {
+    /// Whitespace follows, or the end of the stream, or the token was built by a macro.
+    #[default]
+    Alone,
+    /// Another punct follows immediately (`Punct::spacing() == Joint`).
+    Joint,
+    /// A token that is not a punct follows immediately. Proc macros never see it (a punct shows
+    /// `Alone`), but streams they do not take apart keep it, and it prints without a space.
+    JointHidden,
+}
+
+/// How a doc comment was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CommentKind {
+    /// `///` or `//!`
+    Line,
+    /// `/** */` or `/*! */`
+    Block,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LitKind {
     Byte,
@@ -37,6 +59,7 @@ pub struct Literal {
     pub symbol: String,
     pub suffix: Option<String>,
     pub span: SpanId,
+    pub spacing: Spacing,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,14 +68,22 @@ pub struct Ident {
     pub name: String,
     pub is_raw: bool,
     pub span: SpanId,
+    pub spacing: Spacing,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Punct {
     pub ch: char,
-    /// `Spacing::Joint`: immediately followed by another punct.
-    pub joint: bool,
+    /// `Joint`: immediately followed by another punct (what `Punct::spacing()` shows).
+    pub spacing: Spacing,
     pub span: SpanId,
+}
+
+impl Punct {
+    /// `proc_macro::Spacing::Joint`.
+    pub fn is_joint(&self) -> bool {
+        self.spacing == Spacing::Joint
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,6 +94,12 @@ pub struct Group {
     pub entire: SpanId,
     /// Number of entries of the flat list that form this group's body (nested bodies included).
     pub len: u32,
+    /// rustc's `DelimSpacing`: the spacing after the open and after the close delimiter.
+    pub open_spacing: Spacing,
+    pub close_spacing: Spacing,
+    /// This bracket group, with the `#` (and `!`) before it, is a doc comment of this kind that no
+    /// macro has taken apart; its body is the `doc = "text"` a macro sees.
+    pub doc_comment: Option<CommentKind>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

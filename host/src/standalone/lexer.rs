@@ -11,7 +11,10 @@ use std::ops::Range;
 use super::cursor::Cursor;
 use super::escape::{self, Mode, escaped_char};
 use super::raw::{self, RawKind, RawLit, RawStrError};
-use crate::tokens::{Delimiter, FlatStream, Group, Ident, LitKind, Literal, Punct, SpanId, Token};
+use crate::tokens::{
+    CommentKind, Delimiter, FlatStream, Group, Ident, LitKind, Literal, Punct, Spacing, SpanId,
+    Token,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Edition {
@@ -112,6 +115,7 @@ enum Tok {
     },
     Doc {
         inner: bool,
+        block: bool,
         text: String,
     },
     Eof,
@@ -155,6 +159,16 @@ fn delim_char(d: Delimiter, open: bool) -> char {
         (Delimiter::Bracket, true) => '[',
         (Delimiter::Bracket, false) => ']',
         (Delimiter::None, _) => ' ',
+    }
+}
+
+/// The spacing of a token followed by `next`, as rustc's token tree lexer computes it.
+fn spacing_before(next: &CTok) -> Spacing {
+    match next.tok {
+        _ if next.ws_before => Spacing::Alone,
+        Tok::Op(_) => Spacing::Joint,
+        Tok::Eof => Spacing::Alone,
+        _ => Spacing::JointHidden,
     }
 }
 
@@ -247,8 +261,15 @@ impl Lexer<'_, '_> {
                         close: open,
                         entire: open,
                         len: 0,
+                        open_spacing: Spacing::Alone,
+                        close_spacing: Spacing::Alone,
+                        doc_comment: None,
                     }));
                     tok = self.next_tok()?;
+                    let index = self.out.len() - 1;
+                    if let Token::Group(g) = &mut self.out[index] {
+                        g.open_spacing = spacing_before(&tok);
+                    }
                 }
                 Tok::Close(delim) => {
                     let close_char = delim_char(delim, false);
@@ -265,6 +286,9 @@ impl Lexer<'_, '_> {
                     self.finish_group(&frame, close);
                     if delim == frame.delim {
                         tok = self.next_tok()?;
+                        if let Token::Group(g) = &mut self.out[frame.index] {
+                            g.close_spacing = spacing_before(&tok);
+                        }
                         continue;
                     }
                     // The same stray delimiter may close several groups: report it once.
@@ -298,8 +322,9 @@ impl Lexer<'_, '_> {
                     };
                 }
                 _ => {
-                    let (this, next, joint) = self.glue_run(tok)?;
-                    self.push_token(this, joint);
+                    let (this, next) = self.glue_run(tok)?;
+                    let spacing = spacing_before(&next);
+                    self.push_token(this, spacing);
                     tok = next;
                 }
             }
@@ -316,13 +341,12 @@ impl Lexer<'_, '_> {
         }
     }
 
-    /// Glues `tok` with following operator chars; returns it, the next token and whether it is
-    /// `Spacing::Joint` (immediately followed by another punctuation token).
-    fn glue_run(&mut self, mut tok: CTok) -> Result<(CTok, CTok, bool), LexError> {
+    /// Glues `tok` with following operator chars; returns it and the next token.
+    fn glue_run(&mut self, mut tok: CTok) -> Result<(CTok, CTok), LexError> {
         loop {
             let next = self.next_tok()?;
             if next.ws_before {
-                return Ok((tok, next, false));
+                return Ok((tok, next));
             }
             if let (Tok::Op(a), Tok::Op(b)) = (&tok.tok, &next.tok)
                 && let Some(g) = glue(a, b.chars().next().unwrap_or(' '))
@@ -331,21 +355,21 @@ impl Lexer<'_, '_> {
                 tok.hi = next.hi;
                 continue;
             }
-            let joint = matches!(next.tok, Tok::Op(_));
-            return Ok((tok, next, joint));
+            return Ok((tok, next));
         }
     }
 
-    /// Converts one cooked token as rustc's proc_macro server does.
-    fn push_token(&mut self, tok: CTok, joint: bool) {
+    /// Converts one cooked token, followed by `spacing`, as rustc's proc_macro server presents
+    /// it, keeping the spacing a macro does not see for the printer.
+    fn push_token(&mut self, tok: CTok, spacing: Spacing) {
         let span = self.sink.span(tok.lo, tok.hi);
         match tok.tok {
             Tok::Op(op) => {
                 let n = op.chars().count();
                 for (i, ch) in op.chars().enumerate() {
                     let span = self.sink.split(span, i, n);
-                    let joint = if i + 1 < n { true } else { joint };
-                    self.out.push(Token::Punct(Punct { ch, joint, span }));
+                    let spacing = if i + 1 < n { Spacing::Joint } else { spacing };
+                    self.out.push(Token::Punct(Punct { ch, spacing, span }));
                 }
             }
             Tok::Ident { name, raw } => {
@@ -353,18 +377,22 @@ impl Lexer<'_, '_> {
                     name,
                     is_raw: raw,
                     span,
+                    spacing,
                 }));
             }
             Tok::Lifetime { name, raw } => {
+                // One lifetime token in rustc: its spacing is the ident's (the printer glues
+                // `'` + ident back together).
                 self.out.push(Token::Punct(Punct {
                     ch: '\'',
-                    joint: true,
+                    spacing: Spacing::Joint,
                     span,
                 }));
                 self.out.push(Token::Ident(Ident {
                     name,
                     is_raw: raw,
                     span,
+                    spacing,
                 }));
             }
             Tok::Lit {
@@ -377,20 +405,24 @@ impl Lexer<'_, '_> {
                     symbol,
                     suffix,
                     span,
+                    spacing,
                 }));
             }
-            Tok::Doc { inner, text } => {
-                // `#` [`!`] `[doc = "text"]`, every token with the comment's span.
+            Tok::Doc { inner, block, text } => {
+                // `#` [`!`] `[doc = "text"]`, every token with the comment's span. The group is
+                // marked: until a macro takes the stream apart, rustc holds (and prints) one
+                // doc comment token, whose spacing the group's close spacing keeps.
                 let escaped: String = text.chars().flat_map(char::escape_debug).collect();
+                let alone = Spacing::Alone;
                 self.out.push(Token::Punct(Punct {
                     ch: '#',
-                    joint: false,
+                    spacing: alone,
                     span,
                 }));
                 if inner {
                     self.out.push(Token::Punct(Punct {
                         ch: '!',
-                        joint: false,
+                        spacing: alone,
                         span,
                     }));
                 }
@@ -400,15 +432,23 @@ impl Lexer<'_, '_> {
                     close: span,
                     entire: span,
                     len: 3,
+                    open_spacing: alone,
+                    close_spacing: spacing,
+                    doc_comment: Some(if block {
+                        CommentKind::Block
+                    } else {
+                        CommentKind::Line
+                    }),
                 }));
                 self.out.push(Token::Ident(Ident {
                     name: "doc".into(),
                     is_raw: false,
                     span,
+                    spacing: alone,
                 }));
                 self.out.push(Token::Punct(Punct {
                     ch: '=',
-                    joint: false,
+                    spacing: alone,
                     span,
                 }));
                 self.out.push(Token::Literal(Literal {
@@ -416,6 +456,7 @@ impl Lexer<'_, '_> {
                     symbol: escaped,
                     suffix: None,
                     span,
+                    spacing: alone,
                 }));
             }
             Tok::Open(_) | Tok::Close(_) | Tok::Eof => unreachable!("not a plain token"),
@@ -605,6 +646,7 @@ impl Lexer<'_, '_> {
         }
         Tok::Doc {
             inner,
+            block,
             text: text.to_string(),
         }
     }

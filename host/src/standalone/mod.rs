@@ -332,7 +332,7 @@ impl Backend for StandaloneBackend {
         };
         // A lone `-` (not the start of `->` or `-=`) may precede the literal.
         let minus = matches!(first, Token::Punct(p) if p.ch == '-'
-            && !(p.joint && matches!(tokens.get(1), Some(Token::Punct(q)) if matches!(q.ch, '>' | '='))));
+            && !(p.is_joint() && matches!(tokens.get(1), Some(Token::Punct(q)) if matches!(q.ch, '>' | '='))));
         let lit_index = usize::from(minus);
         let Some(Token::Literal(lit)) = tokens.get(lit_index) else {
             return Err("not a literal".into());
@@ -352,6 +352,7 @@ impl Backend for StandaloneBackend {
             lit.symbol = format!("-{}", lit.symbol);
         }
         lit.span = call_site;
+        lit.spacing = crate::tokens::Spacing::Alone;
         Ok(lit)
     }
 
@@ -484,12 +485,13 @@ fn negated(lit: &Literal, digits: &str, span: SpanId) -> FlatStream {
     vec![
         Token::Punct(crate::tokens::Punct {
             ch: '-',
-            joint: false,
+            spacing: crate::tokens::Spacing::Alone,
             span,
         }),
         Token::Literal(Literal {
             symbol: digits.to_string(),
             span,
+            spacing: crate::tokens::Spacing::Alone,
             ..lit.clone()
         }),
     ]

@@ -126,6 +126,11 @@ impl Printer {
         self.right_total += blank;
     }
 
+    /// A break that is always taken (rustc's `hardbreak`: a break "infinitely" wide).
+    pub fn hardbreak(&mut self) {
+        self.break_offset(INFINITY, 0);
+    }
+
     pub fn space(&mut self) {
         self.break_offset(1, 0);
     }

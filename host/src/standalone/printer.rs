@@ -1,24 +1,19 @@
 //! `TokenStream::to_string` as rustc computes it (`pprust::tts_to_string`).
 //!
 //! The pipeline mirrors rustc: the macro's tokens are first converted the way the proc_macro
-//! server converts them (`Punct` joint -> `Spacing::Joint`, everything else `Alone`; a negative
-//! number becomes `-` + number), adjacent tokens are glued as `TokenStream` building does
-//! (`=` `=` -> `==`, `'` `a` -> lifetime), then each token is printed with a space after it
-//! unless its spacing is joint or `space_between` says the pair reads better without one, and
-//! everything goes through the line-breaking printer ([`super::pp`]).
+//! server converts them (a negative number becomes `-` + number), adjacent tokens are glued as
+//! `TokenStream` building does (`=` `=` -> `==`, `'` `a` -> lifetime), a doc comment that no
+//! macro took apart becomes its comment token again, then each token is printed with a space
+//! after it unless its spacing is not `Alone` or `space_between` says the pair reads better
+//! without one, and everything goes through the line-breaking printer ([`super::pp`]).
+//!
+//! Spacing is rustc's: tokens straight from the lexer carry what followed them in the source
+//! (`a+b` prints as written); tokens a macro built or took apart are `Alone` unless joint.
 
 use super::lexer::Edition;
 use super::pp::{Breaks, Printer};
-use crate::tokens::{Delimiter, LitKind, Literal, Token};
-
-/// rustc's `tokenstream::Spacing`. `JointHidden` ("no space in the source, but the next token
-/// is not punctuation") never reaches a proc macro, but the printer honours it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Spacing {
-    Alone,
-    Joint,
-    JointHidden,
-}
+pub use crate::tokens::Spacing;
+use crate::tokens::{CommentKind, Delimiter, LitKind, Literal, Token};
 
 #[derive(Clone, Debug, PartialEq)]
 enum Kind {
@@ -30,6 +25,7 @@ enum Kind {
     },
     Lifetime,
     Literal,
+    DocComment(CommentKind),
 }
 
 #[derive(Clone, Debug)]
@@ -40,7 +36,12 @@ enum Item {
         spacing: Spacing,
     },
     /// A group; its body is the next `len` items.
-    Open { delim: Delimiter, len: usize },
+    Open {
+        delim: Delimiter,
+        len: usize,
+        open_spacing: Spacing,
+        close_spacing: Spacing,
+    },
 }
 
 /// Prints a token stream exactly as rustc's `TokenStream::to_string` (edition 2021 keywords).
@@ -164,23 +165,32 @@ fn convert(tokens: &[Token], edition: Edition) -> Vec<Item> {
         i += 1;
         let (kind, text, spacing) = match tok {
             Token::Group(g) => {
+                if let Some(kind) = g.doc_comment
+                    && *last_tok.last().expect("level") == items.len().checked_sub(1)
+                    && let Some((text, taken)) = doc_comment(&mut items, kind, &tokens[i..], g.len)
+                {
+                    i += taken;
+                    let level = last_tok.last_mut().expect("level");
+                    *level = Some(items.len());
+                    items.push(Item::Tok {
+                        kind: Kind::DocComment(kind),
+                        text,
+                        spacing: g.close_spacing,
+                    });
+                    continue;
+                }
                 stack.push((items.len(), i + g.len as usize));
                 items.push(Item::Open {
                     delim: g.delimiter,
                     len: 0,
+                    open_spacing: g.open_spacing,
+                    close_spacing: g.close_spacing,
                 });
                 *last_tok.last_mut().expect("level") = None;
                 last_tok.push(None);
                 continue;
             }
-            Token::Punct(p) => {
-                let spacing = if p.joint {
-                    Spacing::Joint
-                } else {
-                    Spacing::Alone
-                };
-                (Kind::Op(p.ch.to_string()), p.ch.to_string(), spacing)
-            }
+            Token::Punct(p) => (Kind::Op(p.ch.to_string()), p.ch.to_string(), p.spacing),
             Token::Ident(id) => {
                 let text = if id.is_raw {
                     format!("r#{}", id.name)
@@ -194,7 +204,7 @@ fn convert(tokens: &[Token], edition: Edition) -> Vec<Item> {
                         raw: id.is_raw,
                     },
                     text,
-                    Spacing::Alone,
+                    id.spacing,
                 )
             }
             Token::Literal(lit) => {
@@ -210,15 +220,72 @@ fn convert(tokens: &[Token], edition: Edition) -> Vec<Item> {
                         Spacing::JointHidden,
                     );
                     let text = literal_text(lit.kind, &lit.symbol[1..], lit.suffix.as_deref());
-                    (Kind::Literal, text, Spacing::Alone)
+                    (Kind::Literal, text, lit.spacing)
                 } else {
-                    (Kind::Literal, print_literal(lit), Spacing::Alone)
+                    (Kind::Literal, print_literal(lit), lit.spacing)
                 }
             }
         };
         push_glued(&mut items, &mut last_tok, kind, text, spacing);
     }
     items
+}
+
+/// A doc comment that no macro took apart: the `#` (and `!`) items just pushed, and the group
+/// `[doc = "text"]` whose body is `body` (`len` entries). Removes the puncts and returns the
+/// comment as rustc prints it (`///text`, `/*!text*/`) and how many entries the body took;
+/// `None` (printing the attribute) if the tokens do not have that shape.
+fn doc_comment(
+    items: &mut Vec<Item>,
+    kind: CommentKind,
+    body: &[Token],
+    len: u32,
+) -> Option<(String, usize)> {
+    let [Token::Ident(doc), Token::Punct(eq), Token::Literal(lit)] = body.get(..3)? else {
+        return None;
+    };
+    if len != 3 || doc.name != "doc" || eq.ch != '=' || lit.kind != LitKind::Str {
+        return None;
+    }
+    let inner = match items.as_slice() {
+        [.., a, b] if is_op(a, "#") && is_op(b, "!") => true,
+        [.., a] if is_op(a, "#") => false,
+        _ => return None,
+    };
+    items.truncate(items.len() - if inner { 2 } else { 1 });
+    let text = unescape_debug(&lit.symbol);
+    let comment = match (kind, inner) {
+        (CommentKind::Line, false) => format!("///{text}"),
+        (CommentKind::Line, true) => format!("//!{text}"),
+        (CommentKind::Block, false) => format!("/**{text}*/"),
+        (CommentKind::Block, true) => format!("/*!{text}*/"),
+    };
+    Some((comment, 3))
+}
+
+/// Undoes `char::escape_debug` (how the doc attribute's string holds the comment's text).
+fn unescape_debug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some('0') => out.push('\0'),
+            Some('u') => {
+                let hex: String = chars.by_ref().skip(1).take_while(|c| *c != '}').collect();
+                out.extend(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32));
+            }
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 fn push_glued(
@@ -269,6 +336,16 @@ fn is_op(item: &Item, op: &str) -> bool {
 
 /// rustc's `space_between`: whether two adjacent trees, the first one `Alone`, get a space.
 fn space_between(a: &Item, b: &Item) -> bool {
+    // No space after a line doc comment (a hard break follows it anyway).
+    if matches!(
+        a,
+        Item::Tok {
+            kind: Kind::DocComment(CommentKind::Line),
+            ..
+        }
+    ) {
+        return false;
+    }
     // `x.y`, `tup.0`
     if is_op(a, ".") && !is_punct(b) {
         return false;
@@ -348,7 +425,12 @@ fn emit(items: &[Item]) -> String {
             let Some((group, end, open_space)) = stack.pop() else {
                 break;
             };
-            let Item::Open { delim, .. } = items[group] else {
+            let Item::Open {
+                delim,
+                close_spacing,
+                ..
+            } = items[group]
+            else {
                 unreachable!()
             };
             pp.end();
@@ -361,19 +443,33 @@ fn emit(items: &[Item]) -> String {
             } else {
                 pp.word(delims(delim).1);
             }
-            // Groups made by proc macros are `Alone` after their closing delimiter.
-            space_after(&mut pp, items, group, end, Spacing::Alone, &stack);
+            space_after(&mut pp, items, group, end, close_spacing, &stack);
             i = end;
             continue;
         }
         match &items[i] {
-            Item::Tok { text, spacing, .. } => {
+            Item::Tok {
+                text,
+                spacing,
+                kind,
+            } => {
                 pp.word(text);
+                if matches!(kind, Kind::DocComment(_)) {
+                    pp.hardbreak();
+                }
                 space_after(&mut pp, items, i, i + 1, *spacing, &stack);
                 i += 1;
             }
-            Item::Open { delim, len } => {
-                let open_space = *delim == Delimiter::Brace && *len > 0;
+            Item::Open {
+                delim,
+                len,
+                open_spacing,
+                ..
+            } => {
+                // A space after `{` only if its spacing is `Alone` (and it is not empty); the
+                // matching break before `}` follows the same choice.
+                let open_space =
+                    *delim == Delimiter::Brace && *len > 0 && *open_spacing == Spacing::Alone;
                 if *delim == Delimiter::Brace {
                     pp.begin(4, Breaks::Consistent);
                     pp.word("{");

@@ -39,7 +39,7 @@ fn describe(tokens: &[Token]) -> String {
             }
             Token::Punct(p) => {
                 out.push(p.ch);
-                if p.joint {
+                if p.is_joint() {
                     out.push('~');
                 }
             }
@@ -434,7 +434,35 @@ fn expand_expr_literals() {
 
 /// Lexes `src` as `from_str` and prints the result (all non-punct spacing is lost, as when a
 /// macro rebuilds a stream from its trees).
+/// Parses `src`, takes the stream apart and builds it again as a macro would, then prints it.
 fn reprint(src: &str) -> String {
+    let mut b = backend("");
+    let t = b.parse(src).unwrap();
+    b.print(&rebuilt(t))
+}
+
+/// What `stream.into_iter().collect()` leaves of a stream, all levels (as if every group were
+/// rebuilt too): only the jointness a punct shows, no doc comments.
+fn rebuilt(mut tokens: Vec<Token>) -> Vec<Token> {
+    use crate::tokens::Spacing;
+    for t in &mut tokens {
+        match t {
+            Token::Group(g) => {
+                g.open_spacing = Spacing::Alone;
+                g.close_spacing = Spacing::Alone;
+                g.doc_comment = None;
+            }
+            Token::Ident(i) => i.spacing = Spacing::Alone,
+            Token::Literal(l) => l.spacing = Spacing::Alone,
+            Token::Punct(p) if !p.is_joint() => p.spacing = Spacing::Alone,
+            Token::Punct(_) => {}
+        }
+    }
+    tokens
+}
+
+/// Parses `src` and prints the stream as parsed (spacing of the source kept).
+fn parse_print(src: &str) -> String {
     let mut b = backend("");
     let t = b.parse(src).unwrap();
     b.print(&t)
@@ -445,6 +473,7 @@ fn id(name: &str) -> Token {
         name: name.into(),
         is_raw: false,
         span: 0,
+        spacing: Default::default(),
     })
 }
 fn raw_id(name: &str) -> Token {
@@ -452,10 +481,20 @@ fn raw_id(name: &str) -> Token {
         name: name.into(),
         is_raw: true,
         span: 0,
+        spacing: Default::default(),
     })
 }
 fn p(ch: char, joint: bool) -> Token {
-    Token::Punct(crate::tokens::Punct { ch, joint, span: 0 })
+    let spacing = if joint {
+        crate::tokens::Spacing::Joint
+    } else {
+        crate::tokens::Spacing::Alone
+    };
+    Token::Punct(crate::tokens::Punct {
+        ch,
+        spacing,
+        span: 0,
+    })
 }
 fn lit(kind: LitKind, symbol: &str, suffix: Option<&str>) -> Token {
     Token::Literal(Literal {
@@ -463,6 +502,7 @@ fn lit(kind: LitKind, symbol: &str, suffix: Option<&str>) -> Token {
         symbol: symbol.into(),
         suffix: suffix.map(Into::into),
         span: 0,
+        spacing: Default::default(),
     })
 }
 fn group(delimiter: Delimiter, body: Vec<Token>) -> Vec<Token> {
@@ -473,6 +513,9 @@ fn group(delimiter: Delimiter, body: Vec<Token>) -> Vec<Token> {
         close: 0,
         entire: 0,
         len,
+        open_spacing: Default::default(),
+        close_spacing: Default::default(),
+        doc_comment: None,
     })];
     v.extend(body);
     v
@@ -648,4 +691,57 @@ fn print_deep_nesting_without_recursion() {
     let src = format!("{}x{}", "(".repeat(20000), ")".repeat(20000));
     let out = reprint(&src);
     assert!(out.starts_with("(((") && out.contains('x'));
+}
+
+#[test]
+fn lexer_records_hidden_spacing() {
+    use crate::tokens::Spacing::{Alone, Joint, JointHidden};
+    let mut b = backend("");
+    let t = b.parse("a+b (c) {d} 'e,").unwrap();
+    let spacing = |t: &Token| match t {
+        Token::Ident(i) => (i.spacing, None),
+        Token::Punct(p) => (p.spacing, None),
+        Token::Literal(l) => (l.spacing, None),
+        Token::Group(g) => (g.open_spacing, Some(g.close_spacing)),
+    };
+    let got: Vec<_> = t.iter().map(spacing).collect();
+    assert_eq!(
+        got,
+        [
+            (Joint, None),       // a, then `+`
+            (JointHidden, None), // +, then `b`
+            (Alone, None),       // b
+            (JointHidden, Some(Alone)),
+            (JointHidden, None), // c, then `)`
+            (JointHidden, Some(Alone)),
+            (JointHidden, None), // d, then `}`
+            (Joint, None),       // the lifetime's `'`
+            (Joint, None),       // `e`, then `,`
+            (Alone, None),       // `,` at the end
+        ]
+    );
+}
+
+/// Outputs of rustc 1.95 (recorded by tests/printer_fidelity.rs): a stream straight from the
+/// lexer prints with its source spacing, doc comments as comments.
+#[test]
+fn print_honours_hidden_spacing_and_doc_comments() {
+    assert_eq!(parse_print("a+b"), "a+b");
+    assert_eq!(reprint("a+b"), "a + b");
+    assert_eq!(parse_print("{f; g} { a } {a}"), "{f; g} { a } {a}");
+    assert_eq!(parse_print("#![inner] $x:expr"), "#![inner] $x:expr");
+    assert_eq!(
+        parse_print("/// Outer documentation\n/// on two lines.\nfn documented() {}"),
+        "/// Outer documentation\n/// on two lines.\nfn documented() {}"
+    );
+    assert_eq!(
+        parse_print("/// outer\n//! inner\n/** block */ /*! inner block */ x"),
+        "/// outer\n//! inner\n/** block */\n /*! inner block */\n x"
+    );
+    assert_eq!(
+        parse_print("mod m { /// doc\nfn f() {} }"),
+        "mod m\n{\n    /// doc\n    fn f() {}\n}"
+    );
+    // Taken apart, a doc comment is the attribute.
+    assert_eq!(reprint("/// doc\nx"), "#[doc = \" doc\"] x");
 }

@@ -1,5 +1,6 @@
 use std::fmt;
 
+use crate::token_tree::{CommentKind, TokSpacing};
 use crate::{Span, TokenStream, TokenTree};
 
 /// A delimited token stream.
@@ -11,6 +12,11 @@ pub struct Group {
     pub(crate) delimiter: Delimiter,
     pub(crate) stream: TokenStream,
     pub(crate) span: DelimSpan,
+    /// rustc's `DelimSpacing` (after the open and after the close delimiter) and whether this
+    /// group is a doc comment's `[doc = "..."]`; only set inside a stream from the compiler.
+    pub(crate) open_spacing: TokSpacing,
+    pub(crate) close_spacing: TokSpacing,
+    pub(crate) doc_comment: Option<CommentKind>,
 }
 
 /// The three spans of a group: each delimiter and the whole.
@@ -62,7 +68,14 @@ impl Group {
     /// method below.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn new(delimiter: Delimiter, stream: TokenStream) -> Group {
-        Group { delimiter, stream, span: DelimSpan::single(Span::call_site()) }
+        Group {
+            delimiter,
+            stream,
+            span: DelimSpan::single(Span::call_site()),
+            open_spacing: TokSpacing::Alone,
+            close_spacing: TokSpacing::Alone,
+            doc_comment: None,
+        }
     }
 
     /// Returns the delimiter of this `Group`

@@ -12,6 +12,8 @@ pub struct Ident {
     pub(crate) sym: Rc<str>,
     pub(crate) is_raw: bool,
     pub(crate) span: Span,
+    /// Only set inside a stream from the compiler (see `TokSpacing`).
+    pub(crate) spacing: crate::token_tree::TokSpacing,
 }
 
 /// Whether `s` is an identifier made of ASCII letters, digits and `_` only; such names need
@@ -57,7 +59,7 @@ impl Ident {
     /// `macro_rules` hygiene and `Span::def_site()` definition-site hygiene.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn new(string: &str, span: Span) -> Ident {
-        Ident { sym: make_symbol(string, false, span), is_raw: false, span }
+        Ident { sym: make_symbol(string, false, span), is_raw: false, span, spacing: Default::default() }
     }
 
     /// Same as `Ident::new`, but creates a raw identifier (`r#ident`).
@@ -66,7 +68,7 @@ impl Ident {
     /// (e.g. `self`, `super`) are not supported, and will cause a panic.
     #[stable(feature = "proc_macro_raw_ident", since = "1.47.0")]
     pub fn new_raw(string: &str, span: Span) -> Ident {
-        Ident { sym: make_symbol(string, true, span), is_raw: true, span }
+        Ident { sym: make_symbol(string, true, span), is_raw: true, span, spacing: Default::default() }
     }
 
     /// Returns the span of this `Ident`, encompassing the entire string returned

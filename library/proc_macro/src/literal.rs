@@ -37,6 +37,8 @@ pub struct Literal {
     pub(crate) symbol: Rc<str>,
     pub(crate) suffix: Option<Rc<str>>,
     pub(crate) span: Span,
+    /// Only set inside a stream from the compiler (see `TokSpacing`).
+    pub(crate) spacing: crate::token_tree::TokSpacing,
 }
 
 macro_rules! int_literals {
@@ -88,7 +90,7 @@ impl Literal {
     }
 
     pub(crate) fn with_span(kind: LitKind, symbol: &str, suffix: Option<&str>, span: Span) -> Literal {
-        Literal { kind, symbol: Rc::from(symbol), suffix: suffix.map(Rc::from), span }
+        Literal { kind, symbol: Rc::from(symbol), suffix: suffix.map(Rc::from), span, spacing: Default::default() }
     }
 
     int_literals! {

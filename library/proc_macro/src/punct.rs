@@ -1,6 +1,7 @@
 use std::fmt;
 
 use crate::Span;
+use crate::token_tree::TokSpacing;
 
 /// A `Punct` is a single punctuation character such as `+`, `-` or `#`.
 ///
@@ -10,7 +11,8 @@ use crate::Span;
 #[derive(Clone)]
 pub struct Punct {
     pub(crate) ch: char,
-    pub(crate) joint: bool,
+    /// `Joint` is what `spacing()` shows; `JointHidden` only lives inside a stream.
+    pub(crate) spacing: TokSpacing,
     pub(crate) span: Span,
 }
 
@@ -57,7 +59,8 @@ impl Punct {
         if !is_legal_punct(ch) {
             panic!("unsupported character `{:?}`", ch);
         }
-        Punct { ch, joint: spacing == Spacing::Joint, span: Span::call_site() }
+        let spacing = if spacing == Spacing::Joint { TokSpacing::Joint } else { TokSpacing::Alone };
+        Punct { ch, spacing, span: Span::call_site() }
     }
 
     /// Returns the value of this punctuation character as `char`.
@@ -71,7 +74,7 @@ impl Punct {
     /// operator has definitely ended (`Alone`).
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn spacing(&self) -> Spacing {
-        if self.joint { Spacing::Joint } else { Spacing::Alone }
+        if self.spacing == TokSpacing::Joint { Spacing::Joint } else { Spacing::Alone }
     }
 
     /// Returns the span for this punctuation character.

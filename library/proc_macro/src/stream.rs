@@ -4,6 +4,7 @@ use std::{error, fmt};
 
 use crate::bridge::api;
 use crate::literal::LitKind;
+use crate::token_tree::TokSpacing;
 use crate::{Group, Ident, Literal, Punct, TokenTree};
 
 /// The main type provided by this crate, representing an abstract stream of
@@ -196,16 +197,19 @@ impl From<TokenTree> for TokenStream {
     }
 }
 
-/// Adds `tree` the way rustc stores it: a negative number literal (`Literal::i32_suffixed(-1)`)
-/// becomes a `-` punct followed by the positive literal, both with the literal's span. Native
-/// macros observe this split as soon as such a literal is put into a stream.
-pub(crate) fn push_normalized(trees: &mut Vec<TokenTree>, tree: TokenTree) {
+/// Adds a tree the macro passes in the way rustc stores it: with only the spacing the API shows
+/// (a punct's `Joint`; everything else `Alone`), and a negative number literal
+/// (`Literal::i32_suffixed(-1)`) as a `-` punct followed by the positive literal, both with the
+/// literal's span (the `-` with hidden joint spacing: it prints as `-1`). Native macros observe
+/// the split as soon as such a literal is put into a stream.
+pub(crate) fn push_normalized(trees: &mut Vec<TokenTree>, mut tree: TokenTree) {
+    tree.forget_hidden();
     if let TokenTree::Literal(lit) = &tree {
         if matches!(lit.kind, LitKind::Integer | LitKind::Float) {
             if let Some(positive) = lit.symbol.strip_prefix('-') {
                 let span = lit.span;
                 let positive = Literal { symbol: Rc::from(positive), ..lit.clone() };
-                trees.push(TokenTree::Punct(Punct { ch: '-', joint: false, span }));
+                trees.push(TokenTree::Punct(Punct { ch: '-', spacing: TokSpacing::JointHidden, span }));
                 trees.push(TokenTree::Literal(positive));
                 return;
             }

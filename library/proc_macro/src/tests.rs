@@ -183,3 +183,65 @@ fn negative_literals_split_like_rustc() {
         assert_eq!(shown, ["-", "0.5", "\"-x\""]);
     });
 }
+
+/// `a+b {c}` as the compiler's lexer hands it over: `a` joint (a punct follows), `+` hidden
+/// joint (an ident follows), the brace group hidden joint after its `{`.
+fn lexed_stream() -> TokenStream {
+    use crate::bridge::wit::wasmacro::bridge::types as wt;
+    let ident = |name: &str, spacing| wt::Token::Ident(wt::Ident { name: name.into(), is_raw: false, span: 0, spacing });
+    flat::from_flat(vec![
+        ident("a", wt::Spacing::Joint),
+        wt::Token::Punct(wt::Punct { ch: '+', spacing: wt::Spacing::JointHidden, span: 0 }),
+        ident("b", wt::Spacing::Alone),
+        wt::Token::Group(wt::Group {
+            delimiter: wt::Delimiter::Brace,
+            open: 0,
+            close: 0,
+            entire: 0,
+            len: 1,
+            open_spacing: wt::Spacing::JointHidden,
+            close_spacing: wt::Spacing::Alone,
+            doc_comment: None,
+        }),
+        ident("c", wt::Spacing::JointHidden),
+    ])
+}
+
+fn spacings(stream: &TokenStream) -> Vec<String> {
+    flat::to_flat(stream)
+        .iter()
+        .map(|t| {
+            use crate::bridge::wit::wasmacro::bridge::types::Token;
+            match t {
+                Token::Ident(i) => format!("{:?}", i.spacing),
+                Token::Punct(p) => format!("{:?}", p.spacing),
+                Token::Literal(l) => format!("{:?}", l.spacing),
+                Token::Group(g) => format!("{:?}/{:?}", g.open_spacing, g.close_spacing),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn hidden_spacing_lives_only_in_streams_nobody_took_apart() {
+    expansion(|| {
+        let lexed = lexed_stream();
+        let kept = ["Joint", "JointHidden", "Alone", "JointHidden/Alone", "JointHidden"];
+        // Clones and concatenations of whole streams keep it.
+        assert_eq!(spacings(&lexed), kept);
+        let mut twice = lexed.clone();
+        twice.extend([lexed.clone()]);
+        assert_eq!(spacings(&twice)[5..], kept);
+        // Trees handed out by iteration show, and keep, only a punct's `Joint`; a group keeps its
+        // body as it was.
+        let trees: Vec<TokenTree> = lexed.clone().into_iter().collect();
+        assert!(matches!(&trees[1], TokenTree::Punct(p) if p.spacing() == Spacing::Alone));
+        let rebuilt: TokenStream = trees.into_iter().collect();
+        assert_eq!(spacings(&rebuilt), ["Alone", "Alone", "Alone", "Alone/Alone", "JointHidden"]);
+        let TokenTree::Group(g) = lexed.into_iter().nth(3).unwrap() else { panic!() };
+        assert_eq!(spacings(&g.stream()), ["JointHidden"]);
+        // A negative literal put into a stream: `-` hidden joint with the number.
+        let negative = TokenStream::from(TokenTree::from(Literal::i32_unsuffixed(-1)));
+        assert_eq!(spacings(&negative), ["JointHidden", "Alone"]);
+    });
+}

@@ -13,8 +13,12 @@ pub struct IntoIter {
 impl Iterator for IntoIter {
     type Item = TokenTree;
 
+    /// Trees come out as rustc's proc_macro server hands them out: without the spacing that
+    /// only a stream keeps (a group's body keeps it).
     fn next(&mut self) -> Option<TokenTree> {
-        self.trees.next()
+        let mut tree = self.trees.next()?;
+        tree.forget_hidden();
+        Some(tree)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -23,6 +27,12 @@ impl Iterator for IntoIter {
 
     fn count(self) -> usize {
         self.trees.count()
+    }
+
+    fn nth(&mut self, n: usize) -> Option<TokenTree> {
+        let mut tree = self.trees.nth(n)?;
+        tree.forget_hidden();
+        Some(tree)
     }
 }
 

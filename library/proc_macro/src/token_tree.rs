@@ -2,6 +2,28 @@ use std::fmt;
 
 use crate::{Group, Ident, Literal, Punct, Span};
 
+/// rustc's spacing of a token inside a stream: what follows it. Streams from the compiler's
+/// lexer (macro input, `TokenStream::from_str`) carry it while the macro does not take them
+/// apart, and the printer honours it (`a+b` prints as written). A tree the macro gets by
+/// iterating, or builds, keeps only what the API shows: a punct's `Spacing::Joint`.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) enum TokSpacing {
+    #[default]
+    Alone,
+    /// Followed immediately by a punct (`Spacing::Joint` for a punct).
+    Joint,
+    /// Followed immediately by something that is not a punct (shown as `Spacing::Alone`).
+    JointHidden,
+}
+
+/// How a doc comment was written: rustc keeps the comment as one token until a macro takes the
+/// stream apart into `#`, (`!`,) `[doc = "..."]`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum CommentKind {
+    Line,
+    Block,
+}
+
 /// A single token or a delimited sequence of token trees (e.g., `[1, (), ..]`).
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 #[derive(Clone)]
@@ -26,6 +48,26 @@ impl !Send for TokenTree {}
 impl !Sync for TokenTree {}
 
 impl TokenTree {
+    /// Drops what rustc keeps only inside a stream nobody took apart: the tree as the proc_macro
+    /// server hands it out when iterating (and how it stores a tree the macro passes in).
+    /// A group keeps its body untouched.
+    pub(crate) fn forget_hidden(&mut self) {
+        match self {
+            TokenTree::Group(g) => {
+                g.open_spacing = TokSpacing::Alone;
+                g.close_spacing = TokSpacing::Alone;
+                g.doc_comment = None;
+            }
+            TokenTree::Ident(i) => i.spacing = TokSpacing::Alone,
+            TokenTree::Literal(l) => l.spacing = TokSpacing::Alone,
+            TokenTree::Punct(p) => {
+                if p.spacing == TokSpacing::JointHidden {
+                    p.spacing = TokSpacing::Alone;
+                }
+            }
+        }
+    }
+
     /// Returns the span of this tree, delegating to the `span` method of
     /// the contained token or a delimited stream.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use super::wit::wasmacro::bridge::types as wt;
 use crate::group::DelimSpan;
 use crate::literal::LitKind;
+use crate::token_tree::{CommentKind, TokSpacing};
 use crate::{Delimiter, Group, Ident, Literal, Punct, Span, TokenStream, TokenTree};
 
 pub(crate) fn to_flat(stream: &TokenStream) -> Vec<wt::Token> {
@@ -25,6 +26,9 @@ fn push_trees(trees: &[TokenTree], out: &mut Vec<wt::Token>) {
                     close: g.span.close.0,
                     entire: g.span.entire.0,
                     len: 0,
+                    open_spacing: spacing_to_wit(g.open_spacing),
+                    close_spacing: spacing_to_wit(g.close_spacing),
+                    doc_comment: g.doc_comment.map(comment_to_wit),
                 }));
                 push_trees(g.stream.trees(), out);
                 let body = u32::try_from(out.len() - at - 1).expect("token stream too long");
@@ -36,10 +40,13 @@ fn push_trees(trees: &[TokenTree], out: &mut Vec<wt::Token>) {
                 name: i.sym.to_string(),
                 is_raw: i.is_raw,
                 span: i.span.0,
+                spacing: spacing_to_wit(i.spacing),
             })),
-            TokenTree::Punct(p) => {
-                out.push(wt::Token::Punct(wt::Punct { ch: p.ch, joint: p.joint, span: p.span.0 }))
-            }
+            TokenTree::Punct(p) => out.push(wt::Token::Punct(wt::Punct {
+                ch: p.ch,
+                spacing: spacing_to_wit(p.spacing),
+                span: p.span.0,
+            })),
             TokenTree::Literal(l) => out.push(wt::Token::Literal(literal_to_wit(l))),
         }
     }
@@ -68,16 +75,54 @@ fn read_trees(iter: &mut std::vec::IntoIter<wt::Token>, count: usize) -> Vec<Tok
                     delimiter: delimiter_from_wit(g.delimiter),
                     stream: TokenStream::from_trees(read_trees(iter, len)),
                     span: DelimSpan { open: Span(g.open), close: Span(g.close), entire: Span(g.entire) },
+                    open_spacing: spacing_from_wit(g.open_spacing),
+                    close_spacing: spacing_from_wit(g.close_spacing),
+                    doc_comment: g.doc_comment.map(comment_from_wit),
                 })
             }
-            wt::Token::Ident(i) => {
-                TokenTree::Ident(Ident { sym: Rc::from(i.name), is_raw: i.is_raw, span: Span(i.span) })
+            wt::Token::Ident(i) => TokenTree::Ident(Ident {
+                sym: Rc::from(i.name),
+                is_raw: i.is_raw,
+                span: Span(i.span),
+                spacing: spacing_from_wit(i.spacing),
+            }),
+            wt::Token::Punct(p) => {
+                TokenTree::Punct(Punct { ch: p.ch, spacing: spacing_from_wit(p.spacing), span: Span(p.span) })
             }
-            wt::Token::Punct(p) => TokenTree::Punct(Punct { ch: p.ch, joint: p.joint, span: Span(p.span) }),
             wt::Token::Literal(l) => TokenTree::Literal(literal_from_wit(l)),
         });
     }
     trees
+}
+
+fn spacing_to_wit(s: TokSpacing) -> wt::Spacing {
+    match s {
+        TokSpacing::Alone => wt::Spacing::Alone,
+        TokSpacing::Joint => wt::Spacing::Joint,
+        TokSpacing::JointHidden => wt::Spacing::JointHidden,
+    }
+}
+
+fn spacing_from_wit(s: wt::Spacing) -> TokSpacing {
+    match s {
+        wt::Spacing::Alone => TokSpacing::Alone,
+        wt::Spacing::Joint => TokSpacing::Joint,
+        wt::Spacing::JointHidden => TokSpacing::JointHidden,
+    }
+}
+
+fn comment_to_wit(k: CommentKind) -> wt::CommentKind {
+    match k {
+        CommentKind::Line => wt::CommentKind::Line,
+        CommentKind::Block => wt::CommentKind::Block,
+    }
+}
+
+fn comment_from_wit(k: wt::CommentKind) -> CommentKind {
+    match k {
+        wt::CommentKind::Line => CommentKind::Line,
+        wt::CommentKind::Block => CommentKind::Block,
+    }
 }
 
 fn delimiter_to_wit(d: Delimiter) -> wt::Delimiter {
@@ -119,6 +164,7 @@ pub(crate) fn literal_to_wit(l: &Literal) -> wt::Literal {
         symbol: l.symbol.to_string(),
         suffix: l.suffix.as_deref().map(str::to_owned),
         span: l.span.0,
+        spacing: spacing_to_wit(l.spacing),
     }
 }
 
@@ -138,5 +184,11 @@ pub(crate) fn literal_from_wit(l: wt::Literal) -> Literal {
         K::CStrRaw => LitKind::CStrRaw(n),
         K::Err => LitKind::ErrWithGuar,
     };
-    Literal { kind, symbol: Rc::from(l.symbol), suffix: l.suffix.map(Rc::from), span: Span(l.span) }
+    Literal {
+        kind,
+        symbol: Rc::from(l.symbol),
+        suffix: l.suffix.map(Rc::from),
+        span: Span(l.span),
+        spacing: spacing_from_wit(l.spacing),
+    }
 }

@@ -18,6 +18,19 @@ pub(crate) mod wasmacro {
             }
 
             #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+            pub(crate) enum Spacing {
+                Alone,
+                Joint,
+                JointHidden,
+            }
+
+            #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+            pub(crate) enum CommentKind {
+                Line,
+                Block,
+            }
+
+            #[derive(Clone, Copy, Debug, PartialEq, Eq)]
             pub(crate) enum LiteralKind {
                 Byte,
                 Char,
@@ -39,6 +52,7 @@ pub(crate) mod wasmacro {
                 pub(crate) symbol: String,
                 pub(crate) suffix: Option<String>,
                 pub(crate) span: Span,
+                pub(crate) spacing: Spacing,
             }
 
             #[derive(Clone, Debug, PartialEq)]
@@ -46,12 +60,13 @@ pub(crate) mod wasmacro {
                 pub(crate) name: String,
                 pub(crate) is_raw: bool,
                 pub(crate) span: Span,
+                pub(crate) spacing: Spacing,
             }
 
             #[derive(Clone, Copy, Debug, PartialEq)]
             pub(crate) struct Punct {
                 pub(crate) ch: char,
-                pub(crate) joint: bool,
+                pub(crate) spacing: Spacing,
                 pub(crate) span: Span,
             }
 
@@ -62,6 +77,9 @@ pub(crate) mod wasmacro {
                 pub(crate) close: Span,
                 pub(crate) entire: Span,
                 pub(crate) len: u32,
+                pub(crate) open_spacing: Spacing,
+                pub(crate) close_spacing: Spacing,
+                pub(crate) doc_comment: Option<CommentKind>,
             }
 
             #[derive(Clone, Debug, PartialEq)]
