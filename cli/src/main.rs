@@ -43,6 +43,8 @@ enum Command {
     Inspect(commands::inspect::InspectArgs),
     /// Expand a macro of a component (or of a crate, built first) on a Rust file
     Expand(commands::expand::ExpandArgs),
+    /// Time one expansion natively and as wasm, side by side
+    Bench(commands::bench::BenchArgs),
 }
 
 fn main() -> ExitCode {
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
         Command::Build(args) => args.exec(),
         Command::Inspect(args) => args.exec(),
         Command::Expand(args) => args.exec(),
+        Command::Bench(args) => args.exec(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
