@@ -59,3 +59,41 @@ fn span_queries_answer_from_the_input_file() {
     );
     assert_eq!(run.stdout.trim(), expected);
 }
+
+#[test]
+fn invalid_input_is_reported_like_rustc_reports_lexer_errors() {
+    let misbehaving = build(&repo().join("tests/fixtures/misbehaving/Cargo.toml"), "misbehaving").0;
+    let expand_stdin = |input: &str| {
+        use std::io::Write;
+        let mut child = wasmacro()
+            .arg("expand")
+            .arg("--component")
+            .arg(&misbehaving)
+            .args(["--bang", "echo", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(!out.status.success(), "invalid input must fail");
+        String::from_utf8(out.stderr).unwrap()
+    };
+
+    let unterminated = expand_stdin("let s = \"abc;\n");
+    let expected = "\
+error: unterminated double quote string
+ --> <stdin>:1:9
+  |
+1 | let s = \"abc;
+  |         ^^^^^
+";
+    assert!(unterminated.contains(expected), "{unterminated}");
+
+    // Recoverable errors are all reported, as rustc does, each at its place.
+    let recoverable = expand_stdin("let s = \"abc\\q\";\nlet t = `x`;\n");
+    assert!(recoverable.contains("error: unknown character escape: `q`\n --> <stdin>:1:13"), "{recoverable}");
+    assert!(recoverable.contains("error: unknown start of token: `\n --> <stdin>:2:9"), "{recoverable}");
+    assert!(recoverable.contains("error: the expansion failed with 3 errors"), "{recoverable}");
+}
