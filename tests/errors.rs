@@ -49,7 +49,8 @@ fn a_core_module_is_refused_with_what_to_do() {
 #[test]
 fn a_component_of_another_world_is_refused() {
     // A real component of another world: a WASI command, compiled by the stable wasm32-wasip2
-    // target that `cargo wasmacro build` installs.
+    // target that `cargo wasmacro build` installs (built first so that it has).
+    misbehaving();
     let source = scratch("hello.rs");
     std::fs::write(&source, "fn main() { println!(\"hello\"); }\n").unwrap();
     let path = scratch("hello.wasm");
