@@ -153,3 +153,16 @@ fn error_messages_read_well() {
     );
     assert_eq!(ExpandError::OutOfMemory(64).to_string(), "the macro ran out of memory (limit 64 MiB)");
 }
+
+#[test]
+fn macros_are_sandboxed_and_deterministic_by_default() {
+    let probe = || {
+        let run = run(wasmacro().arg("expand").arg("--component").arg(misbehaving()).args(["--bang", "sandbox_probe"]).arg(repo().join("examples/inputs/hex.rs")));
+        assert!(run.status.success(), "{}", run.stderr);
+        run.stdout
+    };
+    let first = probe();
+    assert!(first.contains("files: NotFound; env vars: 0; clock: 0; hash: "), "{first}");
+    // A fresh process, a fresh instance: the same "random" numbers, so the same output.
+    assert_eq!(first, probe());
+}

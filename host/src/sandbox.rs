@@ -1,5 +1,6 @@
 //! The WASI a macro sees: nothing unless the embedder grants it. No files, no network, no
-//! environment, no arguments; clocks stand still at the epoch, so output cannot depend on time.
+//! environment, no arguments; clocks stand still at the epoch and random numbers come from a
+//! fixed seed, so output cannot depend on time or chance (a `HashMap`'s order included).
 
 use std::time::Duration;
 
@@ -12,6 +13,8 @@ pub struct Sandbox {
     pub inherit_stdio: bool,
     /// Give the macro the real clocks instead of ones fixed at zero.
     pub real_clocks: bool,
+    /// Give the macro fresh randomness instead of a fixed seed.
+    pub real_randomness: bool,
 }
 
 struct FrozenClock;
@@ -42,6 +45,13 @@ impl Sandbox {
         }
         if !self.real_clocks {
             builder.wall_clock(FrozenClock).monotonic_clock(FrozenClock);
+        }
+        if !self.real_randomness {
+            use rand::SeedableRng;
+            builder
+                .secure_random(rand::rngs::StdRng::seed_from_u64(0))
+                .insecure_random(rand::rngs::StdRng::seed_from_u64(1))
+                .insecure_random_seed(2);
         }
         builder.allow_tcp(false).allow_udp(false).allow_ip_name_lookup(false);
         builder.build()
