@@ -1,29 +1,31 @@
+use std::fmt;
+
 use crate::bridge::api;
 use crate::Span;
 
-/// An enum representing a diagnostic level.
+/// How severe a [`Diagnostic`] is.
 #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
 #[derive(Copy, Clone, Debug)]
 #[non_exhaustive]
 pub enum Level {
-    /// An error.
+    /// Reported as `error`; the compilation fails.
     #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
     Error,
-    /// A warning.
+    /// Reported as `warning`.
     #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
     Warning,
-    /// A note.
+    /// Reported as `note`.
     #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
     Note,
-    /// A help message.
+    /// Reported as `help`.
     #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
     Help,
 }
 
-/// Trait implemented by types that can be converted into a set of `Span`s.
+/// What a diagnostic can point at: one `Span`, a `Vec<Span>` or a `&[Span]`.
 #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
 pub trait MultiSpan {
-    /// Converts `self` into a `Vec<Span>`.
+    /// The spans, as a vector.
     #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
     fn into_spans(self) -> Vec<Span>;
 }
@@ -49,65 +51,54 @@ impl<'a> MultiSpan for &'a [Span] {
     }
 }
 
-/// A structure representing a diagnostic message and associated children
-/// messages.
+/// A compiler message built by the macro: a level, a text, the spans it points at and any
+/// attached sub-messages. Nothing is reported until [`emit`](Diagnostic::emit).
 #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
+    // The field order is what `Debug` shows.
     level: Level,
     message: String,
     spans: Vec<Span>,
     children: Vec<Diagnostic>,
 }
 
-macro_rules! child_methods {
-    ($spanned:ident, $regular:ident, $level:expr, $name:literal) => {
-        #[doc = concat!("Adds a new child diagnostics message to `self` with the [`Level::", $name,
-                        "`] level, and the given `spans` and `message`.")]
-        #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
-        pub fn $spanned<S, T>(mut self, spans: S, message: T) -> Diagnostic
-        where
-            S: MultiSpan,
-            T: Into<String>,
-        {
-            self.children.push(Diagnostic::spanned(spans, $level, message));
-            self
-        }
-
-        #[doc = concat!("Adds a new child diagnostic message to `self` with the [`Level::", $name,
-                        "`] level, and the given `message`.")]
-        #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
-        pub fn $regular<T: Into<String>>(mut self, message: T) -> Diagnostic {
-            self.children.push(Diagnostic::new($level, message));
-            self
-        }
-    };
-}
-
-/// Iterator over the children diagnostics of a `Diagnostic`.
-#[derive(Debug, Clone)]
+/// The iterator [`Diagnostic::children`] returns.
+#[derive(Clone)]
 #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
-pub struct Children<'a>(std::slice::Iter<'a, Diagnostic>);
+pub struct Children<'a> {
+    rest: &'a [Diagnostic],
+}
 
 #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
 impl<'a> Iterator for Children<'a> {
     type Item = &'a Diagnostic;
 
-    fn next(&mut self) -> Option<Self::Item> {
-        self.0.next()
+    fn next(&mut self) -> Option<&'a Diagnostic> {
+        let (first, rest) = self.rest.split_first()?;
+        self.rest = rest;
+        Some(first)
+    }
+}
+
+// Shown as native rustc shows it: `Children(Iter([..]))`. (A hand-written impl needs the
+// stability attribute that a derived one takes from the type.)
+#[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
+impl fmt::Debug for Children<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Children").field(&self.rest.iter()).finish()
     }
 }
 
 #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
 impl Diagnostic {
-    /// Creates a new diagnostic with the given `level` and `message`.
+    /// A diagnostic that points at no span.
     #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
     pub fn new<T: Into<String>>(level: Level, message: T) -> Diagnostic {
         Diagnostic { level, message: message.into(), spans: vec![], children: vec![] }
     }
 
-    /// Creates a new diagnostic with the given `level` and `message` pointing to
-    /// the given set of `spans`.
+    /// A diagnostic that points at `spans`.
     #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
     pub fn spanned<S, T>(spans: S, level: Level, message: T) -> Diagnostic
     where
@@ -117,54 +108,119 @@ impl Diagnostic {
         Diagnostic { level, message: message.into(), spans: spans.into_spans(), children: vec![] }
     }
 
-    child_methods!(span_error, error, Level::Error, "Error");
-    child_methods!(span_warning, warning, Level::Warning, "Warning");
-    child_methods!(span_note, note, Level::Note, "Note");
-    child_methods!(span_help, help, Level::Help, "Help");
+    /// Appends `child` to the sub-messages; the builder methods below all end here.
+    fn with_child(mut self, child: Diagnostic) -> Diagnostic {
+        self.children.push(child);
+        self
+    }
 
-    /// Returns the diagnostic `level` for `self`.
+    /// Attaches an error sub-message pointing at `spans`.
+    #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
+    pub fn span_error<S, T>(self, spans: S, message: T) -> Diagnostic
+    where
+        S: MultiSpan,
+        T: Into<String>,
+    {
+        self.with_child(Diagnostic::spanned(spans, Level::Error, message))
+    }
+
+    /// Attaches an error sub-message without a span.
+    #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
+    pub fn error<T: Into<String>>(self, message: T) -> Diagnostic {
+        self.with_child(Diagnostic::new(Level::Error, message))
+    }
+
+    /// Attaches a warning sub-message pointing at `spans`.
+    #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
+    pub fn span_warning<S, T>(self, spans: S, message: T) -> Diagnostic
+    where
+        S: MultiSpan,
+        T: Into<String>,
+    {
+        self.with_child(Diagnostic::spanned(spans, Level::Warning, message))
+    }
+
+    /// Attaches a warning sub-message without a span.
+    #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
+    pub fn warning<T: Into<String>>(self, message: T) -> Diagnostic {
+        self.with_child(Diagnostic::new(Level::Warning, message))
+    }
+
+    /// Attaches a note pointing at `spans`.
+    #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
+    pub fn span_note<S, T>(self, spans: S, message: T) -> Diagnostic
+    where
+        S: MultiSpan,
+        T: Into<String>,
+    {
+        self.with_child(Diagnostic::spanned(spans, Level::Note, message))
+    }
+
+    /// Attaches a note without a span.
+    #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
+    pub fn note<T: Into<String>>(self, message: T) -> Diagnostic {
+        self.with_child(Diagnostic::new(Level::Note, message))
+    }
+
+    /// Attaches a help message pointing at `spans`.
+    #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
+    pub fn span_help<S, T>(self, spans: S, message: T) -> Diagnostic
+    where
+        S: MultiSpan,
+        T: Into<String>,
+    {
+        self.with_child(Diagnostic::spanned(spans, Level::Help, message))
+    }
+
+    /// Attaches a help message without a span.
+    #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
+    pub fn help<T: Into<String>>(self, message: T) -> Diagnostic {
+        self.with_child(Diagnostic::new(Level::Help, message))
+    }
+
+    /// The level.
     #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
     pub fn level(&self) -> Level {
         self.level
     }
 
-    /// Sets the level in `self` to `level`.
+    /// Replaces the level.
     #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
     pub fn set_level(&mut self, level: Level) {
         self.level = level;
     }
 
-    /// Returns the message in `self`.
+    /// The main text.
     #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
     pub fn message(&self) -> &str {
         &self.message
     }
 
-    /// Sets the message in `self` to `message`.
+    /// Replaces the main text.
     #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
     pub fn set_message<T: Into<String>>(&mut self, message: T) {
         self.message = message.into();
     }
 
-    /// Returns the `Span`s in `self`.
+    /// The spans the diagnostic points at (empty for none).
     #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
     pub fn spans(&self) -> &[Span] {
         &self.spans
     }
 
-    /// Sets the `Span`s in `self` to `spans`.
+    /// Replaces the spans the diagnostic points at.
     #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
     pub fn set_spans<S: MultiSpan>(&mut self, spans: S) {
         self.spans = spans.into_spans();
     }
 
-    /// Returns an iterator over the children diagnostics of `self`.
+    /// The attached sub-messages, oldest first.
     #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
     pub fn children(&self) -> Children<'_> {
-        Children(self.children.iter())
+        Children { rest: &self.children }
     }
 
-    /// Emit the diagnostic.
+    /// Hands the diagnostic to the host, which reports it through rustc.
     #[unstable(feature = "proc_macro_diagnostic", issue = "54140")]
     pub fn emit(self) {
         api::emit(&self);

@@ -3,9 +3,7 @@ use std::fmt;
 use crate::token_tree::{CommentKind, TokSpacing};
 use crate::{Span, TokenStream, TokenTree};
 
-/// A delimited token stream.
-///
-/// A `Group` internally contains a `TokenStream` which is surrounded by `Delimiter`s.
+/// A [`TokenStream`] between a pair of [`Delimiter`]s: `(...)`, `[...]`, `{...}` or invisible ones.
 #[derive(Clone)]
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 pub struct Group {
@@ -38,34 +36,28 @@ impl !Send for Group {}
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 impl !Sync for Group {}
 
-/// Describes how a sequence of token trees is delimited.
+/// The kind of brackets around a [`Group`].
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 pub enum Delimiter {
-    /// `( ... )`
+    /// Parentheses, `(` and `)`.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     Parenthesis,
-    /// `{ ... }`
+    /// Curly braces, `{` and `}`.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     Brace,
-    /// `[ ... ]`
+    /// Square brackets, `[` and `]`.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     Bracket,
-    /// `∅ ... ∅`
-    /// An invisible delimiter, that may, for example, appear around tokens coming from a
-    /// "macro variable" `$var`. It is important to preserve operator priorities in cases like
-    /// `$var * 3` where `$var` is `1 + 2`.
-    /// Invisible delimiters might not survive roundtrip of a token stream through a string.
+    /// No visible brackets. rustc uses these, for instance, to keep the tokens of a
+    /// `macro_rules!` fragment such as `$e:expr` together as one operand. They print as
+    /// nothing, so re-parsing the printed text does not bring them back.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     None,
 }
 
 impl Group {
-    /// Creates a new `Group` with the given delimiter and token stream.
-    ///
-    /// This constructor will set the span for this group to
-    /// `Span::call_site()`. To change the span you can use the `set_span`
-    /// method below.
+    /// A group of `stream` inside `delimiter`; all its spans are `Span::call_site()`.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn new(delimiter: Delimiter, stream: TokenStream) -> Group {
         Group {
@@ -78,55 +70,45 @@ impl Group {
         }
     }
 
-    /// Returns the delimiter of this `Group`
+    /// The kind of brackets.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn delimiter(&self) -> Delimiter {
         self.delimiter
     }
 
-    /// Returns the `TokenStream` of tokens that are delimited in this `Group`.
-    ///
-    /// Note that the returned token stream does not include the delimiter
-    /// returned above.
+    /// The tokens between the brackets, without the brackets. The trees are shared, not copied.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn stream(&self) -> TokenStream {
         self.stream.clone()
     }
 
-    /// Returns the span for the delimiters of this token stream, spanning the
-    /// entire `Group`.
+    /// The span of the whole group, from its opening to its closing bracket.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn span(&self) -> Span {
         self.span.entire
     }
 
-    /// Returns the span pointing to the opening delimiter of this group.
+    /// The span of the opening bracket alone.
     #[stable(feature = "proc_macro_group_span", since = "1.55.0")]
     pub fn span_open(&self) -> Span {
         self.span.open
     }
 
-    /// Returns the span pointing to the closing delimiter of this group.
+    /// The span of the closing bracket alone.
     #[stable(feature = "proc_macro_group_span", since = "1.55.0")]
     pub fn span_close(&self) -> Span {
         self.span.close
     }
 
-    /// Configures the span for this `Group`'s delimiters, but not its internal
-    /// tokens.
-    ///
-    /// This method will **not** set the span of all the internal tokens spanned
-    /// by this group, but rather it will only set the span of the delimiter
-    /// tokens at the level of the `Group`.
+    /// Gives the brackets and the whole group the span `span`. The tokens inside keep their
+    /// own spans.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn set_span(&mut self, span: Span) {
         self.span = DelimSpan::single(span);
     }
 }
 
-/// Prints the group as a string that should be losslessly convertible back
-/// into the same group (modulo spans), except for possibly `TokenTree::Group`s
-/// with `Delimiter::None` delimiters.
+/// The group as source text, printed by the host like a one-tree [`TokenStream`].
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 impl fmt::Display for Group {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

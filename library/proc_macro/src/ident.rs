@@ -4,7 +4,7 @@ use std::rc::Rc;
 use crate::bridge::api;
 use crate::Span;
 
-/// An identifier (`ident`).
+/// A name or keyword token, such as `foo`, `Self` or `r#type`.
 #[derive(Clone)]
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 pub struct Ident {
@@ -47,46 +47,39 @@ fn make_symbol(name: &str, is_raw: bool, span: Span) -> Rc<str> {
 }
 
 impl Ident {
-    /// Creates a new `Ident` with the given `string` as well as the specified
-    /// `span`.
-    /// The `string` argument must be a valid identifier permitted by the
-    /// language (including keywords, e.g. `self` or `fn`). Otherwise, the function will panic.
+    /// The identifier `string` (a keyword such as `fn` or `self` is fine too) with `span`,
+    /// whose hygiene decides what the name resolves to.
     ///
-    /// The constructed identifier will be NFC-normalized.
-    ///
-    /// Note that `span`, currently in rustc, configures the hygiene information
-    /// for this identifier: `Span::call_site()` gives call-site hygiene, `Span::mixed_site()`
-    /// `macro_rules` hygiene and `Span::def_site()` definition-site hygiene.
+    /// Panics if `string` is not an identifier. ASCII names are checked here; any other name is
+    /// checked, and brought to Unicode NFC form, by the host.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn new(string: &str, span: Span) -> Ident {
         Ident { sym: make_symbol(string, false, span), is_raw: false, span, spacing: Default::default() }
     }
 
-    /// Same as `Ident::new`, but creates a raw identifier (`r#ident`).
-    /// The `string` argument be a valid identifier permitted by the language
-    /// (including keywords, e.g. `fn`). Keywords which are usable in path segments
-    /// (e.g. `self`, `super`) are not supported, and will cause a panic.
+    /// The raw identifier `r#string`, otherwise as [`Ident::new`].
+    ///
+    /// Also panics for the names rustc never accepts as raw: `_`, `self`, `Self`, `super`,
+    /// `crate` and `$crate`.
     #[stable(feature = "proc_macro_raw_ident", since = "1.47.0")]
     pub fn new_raw(string: &str, span: Span) -> Ident {
         Ident { sym: make_symbol(string, true, span), is_raw: true, span, spacing: Default::default() }
     }
 
-    /// Returns the span of this `Ident`, encompassing the entire string returned
-    /// by [`to_string`](ToString::to_string).
+    /// The identifier's span.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn span(&self) -> Span {
         self.span
     }
 
-    /// Configures the span of this `Ident`, possibly changing its hygiene context.
+    /// Replaces the span, and with it the hygiene.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn set_span(&mut self, span: Span) {
         self.span = span;
     }
 }
 
-/// Prints the identifier as a string that should be losslessly convertible back
-/// into the same identifier.
+/// The name as written in source, `r#` included for a raw identifier.
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 impl fmt::Display for Ident {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

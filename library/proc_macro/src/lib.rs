@@ -33,11 +33,11 @@ mod stream;
 mod to_tokens;
 mod token_tree;
 
-/// Public implementation details for the `TokenStream` type, such as iterators.
+/// Companion types of [`TokenStream`]; today just its iterator.
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 pub mod token_stream;
 
-/// Functionality for adding environment state to the build dependency info.
+/// Environment variables and files read by a macro, recorded by the host as build inputs.
 #[unstable(feature = "proc_macro_tracked_path", issue = "99515", implied_by = "proc_macro_tracked_env")]
 pub mod tracked;
 
@@ -47,11 +47,7 @@ pub mod tracked_env {
     use std::env::VarError;
     use std::ffi::OsStr;
 
-    /// Retrieve an environment variable and add it to build dependency info.
-    /// The build system executing the compiler will know that the variable was accessed during
-    /// compilation, and will be able to rerun the build when the value of that variable changes.
-    /// Besides the dependency tracking this function should be equivalent to `env::var` from the
-    /// standard library, except that the argument must be UTF-8.
+    /// Same as [`tracked::env_var`](crate::tracked::env_var).
     #[unstable(feature = "proc_macro_tracked_env", issue = "99515")]
     pub fn var<K: AsRef<OsStr> + AsRef<str>>(key: K) -> Result<String, VarError> {
         crate::tracked::env_var(key)
@@ -61,9 +57,7 @@ pub mod tracked_env {
 /// Tracked access to files (the older name of [`tracked::path`]).
 #[unstable(feature = "track_path", issue = "99515")]
 pub mod tracked_path {
-    /// Track a file explicitly.
-    ///
-    /// Commonly used for tracking asset preprocessing.
+    /// Has the host record the file at `path` as a build input (a rebuild follows its changes).
     #[unstable(feature = "track_path", issue = "99515")]
     pub fn path<P: AsRef<str>>(path: P) {
         crate::bridge::api::track_path(path.as_ref());
@@ -97,28 +91,24 @@ pub use stream::ExpandError;
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 pub use token_tree::TokenTree;
 
-/// Determines whether proc_macro has been made accessible to the currently
-/// running program.
-///
-/// Returns true only while a procedural macro is being expanded: in a build
-/// script, a unit test or any other program the API is unavailable and its
-/// functions panic.
+/// `true` while the host is running one of this crate's macros, `false` anywhere else (a build
+/// script, a unit test, an ordinary binary). Where it is `false`, every call that needs the
+/// compiler panics.
 #[stable(feature = "proc_macro_is_available", since = "1.57.0")]
 pub fn is_available() -> bool {
     bridge::context::is_available()
 }
 
-/// `quote!(..)` accepts arbitrary tokens and expands into a `TokenStream` describing the input.
-/// For example, `quote!(a + b)` will produce an expression, that, when evaluated, constructs
-/// the `TokenStream` `[Ident("a"), Punct('+', Alone), Ident("b")]`.
+/// Builds a [`TokenStream`] out of the tokens written between its delimiters.
 ///
-/// Unquoting is done with `$`, and works by taking the single next ident as the unquoted term.
-/// To quote `$` itself, use `$$`.
+/// `$name` inserts the value of a variable through [`ToTokens`], `$( ... )*` (optionally with a
+/// separator) repeats over iterable variables, and `$$` stands for a plain `$`. rustc expands
+/// the macro itself; the code it generates calls items of this crate.
 #[unstable(feature = "proc_macro_quote", issue = "54722")]
 #[allow_internal_unstable(proc_macro_def_site, proc_macro_internals, proc_macro_totokens)]
 #[rustc_builtin_macro]
 pub macro quote($($t:tt)*) {
-    /* compiler built-in */
+    /* expanded by rustc, not by this definition */
 }
 
 #[cfg(test)]

@@ -25,10 +25,10 @@ pub(crate) enum LitKind {
     ErrWithGuar,
 }
 
-/// A literal string (`"hello"`), byte string (`b"hello"`), C string (`c"hello"`),
-/// character (`'a'`), byte character (`b'a'`), an integer or floating point number
-/// with or without a suffix (`1`, `1u8`, `2.3`, `2.3f32`).
-/// Boolean literals like `true` and `false` do not belong here, they are `Ident`s.
+/// A literal token: a number such as `7`, `7u8` or `0.5f32`, or a quoted `'c'`, `b'c'`,
+/// `"text"`, `b"bytes"` or `c"text"` (raw forms included), possibly with a suffix.
+///
+/// `true` and `false` are keywords, hence [`Ident`](crate::Ident)s.
 #[derive(Clone)]
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 pub struct Literal {
@@ -43,35 +43,20 @@ pub struct Literal {
 
 macro_rules! int_literals {
     ($($suffixed:ident $unsuffixed:ident => $ty:ident,)*) => {$(
-        /// Creates a new suffixed integer literal with the specified value.
+        #[doc = concat!("`n` as an integer literal with its type as suffix: `5", stringify!($ty), "`.")]
         ///
-        /// This function will create an integer like `1u32` where the integer
-        /// value specified is the first part of the token and the integral is
-        /// also suffixed at the end.
-        /// Literals created from negative numbers might not survive round-trips through
-        /// `TokenStream` or strings and may be broken into two tokens (`-` and positive literal).
-        ///
-        /// Literals created through this method have the `Span::call_site()`
-        /// span by default, which can be configured with the `set_span` method
-        /// below.
+        /// The span is `Span::call_site()`. A negative value prints as one token, but a
+        /// `TokenStream` holds it as a `-` punct followed by the positive literal, as rustc does.
         #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
         pub fn $suffixed(n: $ty) -> Literal {
             Literal::new(LitKind::Integer, &n.to_string(), Some(stringify!($ty)))
         }
 
-        /// Creates a new unsuffixed integer literal with the specified value.
+        /// `n` as an integer literal without suffix, such as `5`, so the compiler infers its
+        /// type: every `*_unsuffixed` constructor gives the same token for the same number.
         ///
-        /// This function will create an integer like `1` where the integer
-        /// value specified is the first part of the token. No suffix is
-        /// specified on this token, meaning that invocations like
-        /// `Literal::i8_unsuffixed(1)` are equivalent to
-        /// `Literal::u32_unsuffixed(1)`.
-        /// Literals created from negative numbers might not survive round-trips through
-        /// `TokenStream` or strings and may be broken into two tokens (`-` and positive literal).
-        ///
-        /// Literals created through this method have the `Span::call_site()`
-        /// span by default, which can be configured with the `set_span` method
-        /// below.
+        /// The span is `Span::call_site()`. Negative values are split in a `TokenStream` as
+        /// with the suffixed constructors.
         #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
         pub fn $unsuffixed(n: $ty) -> Literal {
             Literal::new(LitKind::Integer, &n.to_string(), None)
@@ -108,16 +93,8 @@ impl Literal {
         isize_suffixed isize_unsuffixed => isize,
     }
 
-    /// Creates a new unsuffixed floating-point literal.
-    ///
-    /// This constructor is similar to those like `Literal::i8_unsuffixed` where
-    /// the float's value is emitted directly into the token but no suffix is
-    /// used, so it may be inferred to be a `f64` later in the compiler.
-    ///
-    /// # Panics
-    ///
-    /// This function requires that the specified float is finite, for
-    /// example if it is infinity or NaN this function will panic.
+    /// `n` as a float literal without suffix, with `.0` appended to a whole number (`2.0`,
+    /// `0.25`); its type is left to inference. Panics for NaN and infinities.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn f32_unsuffixed(n: f32) -> Literal {
         if !n.is_finite() {
@@ -126,17 +103,8 @@ impl Literal {
         Literal::new(LitKind::Float, &float_symbol(n.to_string(), true), None)
     }
 
-    /// Creates a new suffixed floating-point literal.
-    ///
-    /// This constructor will create a literal like `1.0f32` where the value
-    /// specified is the preceding part of the token and `f32` is the suffix of
-    /// the token. This token will always be inferred to be an `f32` in the
-    /// compiler.
-    ///
-    /// # Panics
-    ///
-    /// This function requires that the specified float is finite, for
-    /// example if it is infinity or NaN this function will panic.
+    /// `n` as a float literal with the `f32` suffix (`2f32`, `0.25f32`). Panics for NaN and
+    /// infinities.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn f32_suffixed(n: f32) -> Literal {
         if !n.is_finite() {
@@ -145,16 +113,8 @@ impl Literal {
         Literal::new(LitKind::Float, &float_symbol(n.to_string(), false), Some("f32"))
     }
 
-    /// Creates a new unsuffixed floating-point literal.
-    ///
-    /// This constructor is similar to those like `Literal::i8_unsuffixed` where
-    /// the float's value is emitted directly into the token but no suffix is
-    /// used, so it may be inferred to be a `f64` later in the compiler.
-    ///
-    /// # Panics
-    ///
-    /// This function requires that the specified float is finite, for
-    /// example if it is infinity or NaN this function will panic.
+    /// `n` as a float literal without suffix, with `.0` appended to a whole number (`2.0`,
+    /// `0.25`); its type is left to inference. Panics for NaN and infinities.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn f64_unsuffixed(n: f64) -> Literal {
         if !n.is_finite() {
@@ -163,17 +123,8 @@ impl Literal {
         Literal::new(LitKind::Float, &float_symbol(n.to_string(), true), None)
     }
 
-    /// Creates a new suffixed floating-point literal.
-    ///
-    /// This constructor will create a literal like `1.0f64` where the value
-    /// specified is the preceding part of the token and `f64` is the suffix of
-    /// the token. This token will always be inferred to be an `f64` in the
-    /// compiler.
-    ///
-    /// # Panics
-    ///
-    /// This function requires that the specified float is finite, for
-    /// example if it is infinity or NaN this function will panic.
+    /// `n` as a float literal with the `f64` suffix (`2f64`, `0.25f64`). Panics for NaN and
+    /// infinities.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn f64_suffixed(n: f64) -> Literal {
         if !n.is_finite() {
@@ -182,52 +133,51 @@ impl Literal {
         Literal::new(LitKind::Float, &float_symbol(n.to_string(), false), Some("f64"))
     }
 
-    /// String literal.
+    /// A `"..."` literal of `string`, with quotes, backslashes and control characters escaped.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn string(string: &str) -> Literal {
         Literal::new(LitKind::Str, &escape(string.as_bytes(), escape::STR), None)
     }
 
-    /// Character literal.
+    /// A `'...'` literal of `ch`, escaped where needed.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn character(ch: char) -> Literal {
         let symbol = escape(ch.encode_utf8(&mut [0; 4]).as_bytes(), escape::CHAR);
         Literal::new(LitKind::Char, &symbol, None)
     }
 
-    /// Byte character literal.
+    /// A `b'...'` literal of `byte`; bytes outside printable ASCII are written as escapes.
     #[stable(feature = "proc_macro_byte_character", since = "1.79.0")]
     pub fn byte_character(byte: u8) -> Literal {
         Literal::new(LitKind::Byte, &escape(&[byte], escape::BYTE), None)
     }
 
-    /// Byte string literal.
+    /// A `b"..."` literal of `bytes`; bytes outside printable ASCII are written as escapes.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn byte_string(bytes: &[u8]) -> Literal {
         Literal::new(LitKind::ByteStr, &escape(bytes, escape::BYTE_STR), None)
     }
 
-    /// C string literal.
+    /// A `c"..."` literal of `string` (without its closing nul).
     #[stable(feature = "proc_macro_c_str_literals", since = "1.79.0")]
     pub fn c_string(string: &CStr) -> Literal {
         Literal::new(LitKind::CStr, &escape(string.to_bytes(), escape::STR), None)
     }
 
-    /// Returns the span encompassing this literal.
+    /// The literal's span.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn span(&self) -> Span {
         self.span
     }
 
-    /// Configures the span associated for this literal.
+    /// Replaces the span.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn set_span(&mut self, span: Span) {
         self.span = span;
     }
 
-    /// Returns a `Span` that is a subset of `self.span()` containing only the
-    /// source bytes in range `range`. Returns `None` if the would-be trimmed
-    /// span is outside the bounds of `self`.
+    /// The host's span for bytes `range` of the literal's source text (offsets from its
+    /// start), or `None` when the range does not fit inside the literal.
     #[unstable(feature = "proc_macro_span", issue = "54725")]
     pub fn subspan<R: RangeBounds<usize>>(&self, range: R) -> Option<Span> {
         let start = match range.start_bound() {
@@ -279,13 +229,9 @@ const HASHES: &str = concat!(
     "################################################################",
 );
 
-/// Parse a single literal from its stringified representation.
-///
-/// In order to parse successfully, the input string must not contain anything
-/// but the literal token. Specifically, it must not contain whitespace or
-/// comments in addition to the literal.
-///
-/// The resulting literal token will have a `Span::call_site()` span.
+/// Lexes `src` through the host. It must hold exactly one literal, which for a number may
+/// start with `-`, and nothing else: no spaces, no comments. The literal gets the call-site
+/// span.
 #[stable(feature = "proc_macro_literal_parse", since = "1.54.0")]
 impl FromStr for Literal {
     type Err = LexError;
@@ -295,8 +241,7 @@ impl FromStr for Literal {
     }
 }
 
-/// Prints the literal as a string that should be losslessly convertible
-/// back into the same literal (except for possible rounding for floating point literals).
+/// The literal as source text: prefix, quotes or `#`s, contents and suffix.
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 impl fmt::Display for Literal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

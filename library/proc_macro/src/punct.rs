@@ -3,10 +3,10 @@ use std::fmt;
 use crate::Span;
 use crate::token_tree::TokSpacing;
 
-/// A `Punct` is a single punctuation character such as `+`, `-` or `#`.
+/// A punctuation token of one character, like `;`, `!` or `'`.
 ///
-/// Multi-character operators like `+=` are represented as two instances of `Punct` with different
-/// forms of `Spacing` returned.
+/// An operator of several characters, like `->` or `<<=`, is a run of `Punct`s in which every
+/// one but the last has [`Spacing::Joint`].
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 #[derive(Clone)]
 pub struct Punct {
@@ -21,19 +21,17 @@ impl !Send for Punct {}
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 impl !Sync for Punct {}
 
-/// Indicates whether a `Punct` token can join with the following token
-/// to form a multi-character operator.
+/// Whether a [`Punct`] and the token after it belong to one operator.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 pub enum Spacing {
-    /// A `Punct` token can join with the following token to form a multi-character operator.
+    /// The operator goes on with the next token, as the `-` of `->` does.
     ///
-    /// In token streams parsed from source code, the compiler sets `Joint` when a `Punct` is
-    /// immediately followed by another `Punct` (e.g. `+` in `+=`) or when a single quote `'` is
-    /// immediately followed by an identifier (`'lifetime`).
+    /// In lexed source, rustc gives this spacing to a punct written right before another punct,
+    /// and to the `'` that starts a lifetime.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     Joint,
-    /// A `Punct` token cannot join with the following token to form a multi-character operator.
+    /// The operator ends here; the next token stands on its own.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     Alone,
 }
@@ -48,12 +46,10 @@ pub(crate) fn is_legal_punct(ch: char) -> bool {
 }
 
 impl Punct {
-    /// Creates a new `Punct` from the given character and spacing.
-    /// The `ch` argument must be a valid punctuation character permitted by the language,
-    /// otherwise the function will panic.
+    /// The punct `ch` with `spacing` and the span `Span::call_site()`.
     ///
-    /// The returned `Punct` will have the default span of `Span::call_site()`
-    /// which can be further configured with the `set_span` method below.
+    /// Panics unless `ch` is one of the characters Rust's punctuation is made of:
+    /// `= < > ! ~ + - * / % ^ & | @ . , ; : # $ ? '`.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn new(ch: char, spacing: Spacing) -> Punct {
         if !is_legal_punct(ch) {
@@ -63,35 +59,32 @@ impl Punct {
         Punct { ch, spacing, span: Span::call_site() }
     }
 
-    /// Returns the value of this punctuation character as `char`.
+    /// The character.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn as_char(&self) -> char {
         self.ch
     }
 
-    /// Returns the spacing of this punctuation character, indicating whether it can be potentially
-    /// combined into a multi-character operator with the following token (`Joint`), or whether the
-    /// operator has definitely ended (`Alone`).
+    /// `Joint` if the operator continues with the next token, `Alone` if it ends here.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn spacing(&self) -> Spacing {
         if self.spacing == TokSpacing::Joint { Spacing::Joint } else { Spacing::Alone }
     }
 
-    /// Returns the span for this punctuation character.
+    /// The punct's span.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn span(&self) -> Span {
         self.span
     }
 
-    /// Configure the span for this punctuation character.
+    /// Replaces the span.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn set_span(&mut self, span: Span) {
         self.span = span;
     }
 }
 
-/// Prints the punctuation character as a string that should be losslessly convertible
-/// back into the same character.
+/// Just the character.
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 impl fmt::Display for Punct {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

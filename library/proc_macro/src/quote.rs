@@ -168,11 +168,9 @@ impl<T: ToTokens> ToTokens for RepInterp<T> {
     }
 }
 
-/// Quote a `Span` into a `TokenStream`.
-/// This is needed to implement a custom quoter.
-///
-/// The result is the expression `<proc_macro_crate>::Span::recover_proc_macro_span(<id>)`,
-/// where the id is the span's number saved for the macro crate's metadata.
+/// Tokens of an expression that gives back `span` when the generated code runs:
+/// `<proc_macro_crate>::Span::recover_proc_macro_span(<id>)`, where `id` is the number under
+/// which the span was saved for the macro crate's metadata.
 #[unstable(feature = "proc_macro_quote", issue = "54722")]
 pub fn quote_span(proc_macro_crate: TokenStream, span: Span) -> TokenStream {
     let id = span.save_span();

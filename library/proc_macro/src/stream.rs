@@ -7,13 +7,10 @@ use crate::literal::LitKind;
 use crate::token_tree::TokSpacing;
 use crate::{Group, Ident, Literal, Punct, TokenTree};
 
-/// The main type provided by this crate, representing an abstract stream of
-/// tokens, or, more specifically, a sequence of token trees.
-/// The type provides interfaces for iterating over those token trees and, conversely,
-/// collecting a number of token trees into one stream.
+/// A sequence of [`TokenTree`]s: what every procedural macro takes in and gives back.
 ///
-/// This is both the input and output of `#[proc_macro]`, `#[proc_macro_attribute]`
-/// and `#[proc_macro_derive]` definitions.
+/// Iterate it to take it apart; collect or extend to build one. Clones share the trees until
+/// one of them is changed.
 #[stable(feature = "proc_macro_lib", since = "1.15.0")]
 #[derive(Clone)]
 pub struct TokenStream(
@@ -27,10 +24,8 @@ impl !Send for TokenStream {}
 #[stable(feature = "proc_macro_lib", since = "1.15.0")]
 impl !Sync for TokenStream {}
 
-/// Error returned from `TokenStream::from_str`.
-///
-/// The contained error message is explicitly not guaranteed to be stable in any way,
-/// and may change between Rust versions or across compilations.
+/// Text could not be lexed (`TokenStream::from_str`, `Literal::from_str`). The message is
+/// rustc's wording and nothing to match on.
 #[stable(feature = "proc_macro_lib", since = "1.15.0")]
 #[non_exhaustive]
 #[derive(Debug)]
@@ -51,7 +46,7 @@ impl !Send for LexError {}
 #[stable(feature = "proc_macro_lib", since = "1.15.0")]
 impl !Sync for LexError {}
 
-/// Error returned from `TokenStream::expand_expr`.
+/// [`TokenStream::expand_expr`] failed.
 #[unstable(feature = "proc_macro_expand", issue = "90765")]
 #[non_exhaustive]
 #[derive(Debug)]
@@ -74,28 +69,24 @@ impl !Send for ExpandError {}
 impl !Sync for ExpandError {}
 
 impl TokenStream {
-    /// Returns an empty `TokenStream` containing no token trees.
+    /// A stream without trees.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn new() -> TokenStream {
         TokenStream(None)
     }
 
-    /// Checks if this `TokenStream` is empty.
+    /// `true` if the stream has no trees.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn is_empty(&self) -> bool {
         self.trees().is_empty()
     }
 
-    /// Parses this `TokenStream` as an expression and attempts to expand any
-    /// macros within it. Returns the expanded `TokenStream`.
+    /// Asks the host to read the stream as one expression and expand the macro calls in it,
+    /// returning the result.
     ///
-    /// Currently only expressions expanding to literals will succeed, although
-    /// this may be relaxed in the future.
-    ///
-    /// NOTE: In error conditions, `expand_expr` may leave macros unexpanded,
-    /// report an error, failing compilation, and/or return an `Err(..)`. The
-    /// specific behavior for any error condition, and what conditions are
-    /// considered errors, is unspecified and may change in the future.
+    /// Success is only promised when the result is a literal (rustc's rule today). On failure
+    /// the host decides between `Err`, a compile error, or both; an empty stream gives `Err`
+    /// without asking.
     #[unstable(feature = "proc_macro_expand", issue = "90765")]
     pub fn expand_expr(&self) -> Result<TokenStream, ExpandError> {
         if self.is_empty() {
@@ -133,13 +124,9 @@ impl TokenStream {
     }
 }
 
-/// Attempts to break the string into tokens and parse those tokens into a token stream.
-/// May fail for a number of reasons, for example, if the string contains unbalanced delimiters
-/// or characters not existing in the language.
-/// All tokens in the parsed stream get `Span::call_site()` spans.
-///
-/// NOTE: some errors may cause panics instead of returning `LexError`. We reserve the right to
-/// change these errors into `LexError`s later.
+/// Lexes `src` into trees through the host, as rustc would lex a source file. Unmatched
+/// brackets or characters no Rust token uses give a [`LexError`]. Every token gets the
+/// call-site span.
 #[stable(feature = "proc_macro_lib", since = "1.15.0")]
 impl FromStr for TokenStream {
     type Err = LexError;
@@ -149,17 +136,12 @@ impl FromStr for TokenStream {
     }
 }
 
-/// Prints the token stream as a string that is supposed to be losslessly convertible back
-/// into the same token stream (modulo spans), except for possibly `TokenTree::Group`s
-/// with `Delimiter::None` delimiters and negative numeric literals.
+/// Source text for the stream, spaced the way rustc's printer spaces it (the host prints).
 ///
-/// Note: the exact form of the output is subject to change, e.g. there might
-/// be changes in the whitespace used between tokens. Therefore, you should
-/// *not* do any kind of simple substring matching on the output string (as
-/// produced by `to_string`) to implement a proc macro, because that matching
-/// might stop working if such changes happen. Instead, you should work at the
-/// `TokenTree` level, e.g. matching against `TokenTree::Ident`,
-/// `TokenTree::Punct`, or `TokenTree::Literal`.
+/// Lexing the text again is meant to give the same tokens back, except for spans and
+/// invisible delimiters.
+/// The spacing may differ between compiler versions, so macros should inspect the trees, not
+/// this text.
 #[stable(feature = "proc_macro_lib", since = "1.15.0")]
 impl fmt::Display for TokenStream {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -171,7 +153,7 @@ impl fmt::Display for TokenStream {
     }
 }
 
-/// Prints tokens in a form convenient for debugging.
+/// `TokenStream [..]` with the `Debug` output of each top-level tree.
 #[stable(feature = "proc_macro_lib", since = "1.15.0")]
 impl fmt::Debug for TokenStream {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -187,7 +169,7 @@ impl Default for TokenStream {
     }
 }
 
-/// Creates a token stream containing a single token tree.
+/// A stream holding just `tree`.
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 impl From<TokenTree> for TokenStream {
     fn from(tree: TokenTree) -> TokenStream {
@@ -218,7 +200,7 @@ pub(crate) fn push_normalized(trees: &mut Vec<TokenTree>, mut tree: TokenTree) {
     trees.push(tree);
 }
 
-/// Collects a number of token trees into a single stream.
+/// A stream of the given trees, in order.
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 impl FromIterator<TokenTree> for TokenStream {
     fn from_iter<I: IntoIterator<Item = TokenTree>>(trees: I) -> Self {
@@ -229,8 +211,7 @@ impl FromIterator<TokenTree> for TokenStream {
     }
 }
 
-/// A "flattening" operation on token streams, collects token trees
-/// from multiple token streams into a single stream.
+/// The given streams one after another, as one stream.
 #[stable(feature = "proc_macro_lib", since = "1.15.0")]
 impl FromIterator<TokenStream> for TokenStream {
     fn from_iter<I: IntoIterator<Item = TokenStream>>(streams: I) -> Self {
@@ -263,15 +244,37 @@ impl Extend<TokenStream> for TokenStream {
     }
 }
 
-macro_rules! extend_items {
-    ($($item:ident)*) => {$(
-        #[stable(feature = "token_stream_extend_ts_items", since = "1.92.0")]
-        impl Extend<$item> for TokenStream {
-            fn extend<T: IntoIterator<Item = $item>>(&mut self, iter: T) {
-                self.extend(iter.into_iter().map(TokenTree::$item));
-            }
-        }
-    )*};
+// Extending by groups, idents, puncts or literals goes through `Extend<TokenTree>`.
+impl TokenStream {
+    fn extend_with<T: Into<TokenTree>>(&mut self, items: impl IntoIterator<Item = T>) {
+        self.extend(items.into_iter().map(Into::<TokenTree>::into));
+    }
 }
 
-extend_items!(Group Literal Punct Ident);
+#[stable(feature = "token_stream_extend_ts_items", since = "1.92.0")]
+impl Extend<Group> for TokenStream {
+    fn extend<T: IntoIterator<Item = Group>>(&mut self, groups: T) {
+        self.extend_with(groups);
+    }
+}
+
+#[stable(feature = "token_stream_extend_ts_items", since = "1.92.0")]
+impl Extend<Literal> for TokenStream {
+    fn extend<T: IntoIterator<Item = Literal>>(&mut self, literals: T) {
+        self.extend_with(literals);
+    }
+}
+
+#[stable(feature = "token_stream_extend_ts_items", since = "1.92.0")]
+impl Extend<Punct> for TokenStream {
+    fn extend<T: IntoIterator<Item = Punct>>(&mut self, puncts: T) {
+        self.extend_with(puncts);
+    }
+}
+
+#[stable(feature = "token_stream_extend_ts_items", since = "1.92.0")]
+impl Extend<Ident> for TokenStream {
+    fn extend<T: IntoIterator<Item = Ident>>(&mut self, idents: T) {
+        self.extend_with(idents);
+    }
+}

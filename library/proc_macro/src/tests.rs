@@ -245,3 +245,68 @@ fn hidden_spacing_lives_only_in_streams_nobody_took_apart() {
         assert_eq!(spacings(&negative), ["JointHidden", "Alone"]);
     });
 }
+
+#[test]
+fn diagnostics_keep_their_parts_and_children_in_order() {
+    use crate::{Diagnostic, Level};
+    let spanned = Span(4).warning("top");
+    assert!(matches!(spanned.level(), Level::Warning));
+    assert_eq!((spanned.message(), spanned.spans().len()), ("top", 1));
+    for (d, want) in [(Span(4).error("e"), "Error"), (Span(4).note("n"), "Note"), (Span(4).help("h"), "Help")] {
+        assert_eq!(format!("{:?}", d.level()), want);
+        assert_eq!(d.spans()[0].0, 4);
+    }
+
+    let d = Diagnostic::new(Level::Error, "top")
+        .span_error(Span(5), "a")
+        .error("b")
+        .span_warning(vec![Span(6), Span(7)], "c")
+        .warning("d")
+        .span_note(&[Span(8)][..], "e")
+        .note("f")
+        .span_help(Span(9), "g")
+        .help("h");
+    let kids: Vec<(String, &str, Vec<u32>)> = d
+        .children()
+        .map(|c| (format!("{:?}", c.level()), c.message(), c.spans().iter().map(|s| s.0).collect()))
+        .collect();
+    let want: Vec<(String, &str, Vec<u32>)> = vec![
+        ("Error".into(), "a", vec![5]),
+        ("Error".into(), "b", vec![]),
+        ("Warning".into(), "c", vec![6, 7]),
+        ("Warning".into(), "d", vec![]),
+        ("Note".into(), "e", vec![8]),
+        ("Note".into(), "f", vec![]),
+        ("Help".into(), "g", vec![9]),
+        ("Help".into(), "h", vec![]),
+    ];
+    assert_eq!(kids, want);
+    assert!(d.children().all(|c| c.children().next().is_none()));
+
+    // `Debug` has the shape native rustc derives.
+    let small = Diagnostic::new(Level::Error, "x").note("y");
+    assert_eq!(
+        format!("{:?}", small.children()),
+        r#"Children(Iter([Diagnostic { level: Note, message: "y", spans: [], children: [] }]))"#
+    );
+    let mut it = small.children();
+    it.next();
+    assert_eq!(format!("{it:?}"), "Children(Iter([]))");
+}
+
+#[test]
+fn extend_by_each_tree_type() {
+    expansion(|| {
+        let mut ts = TokenStream::new();
+        ts.extend([Ident::new("a", Span(5))]);
+        ts.extend([Punct::new('+', Spacing::Alone)]);
+        ts.extend([Literal::i8_suffixed(-2)]);
+        ts.extend([Group::new(Delimiter::Parenthesis, TokenStream::new())]);
+        ts.extend(Vec::<Ident>::new());
+        let trees: Vec<TokenTree> = ts.into_iter().collect();
+        // Groups print through the host, so only the other trees are compared as text.
+        let shown: Vec<String> = trees[..4].iter().map(|t| t.to_string()).collect();
+        assert_eq!(shown, ["a", "+", "-", "2i8"]);
+        assert!(matches!(&trees[4..], [TokenTree::Group(g)] if g.delimiter() == Delimiter::Parenthesis));
+    });
+}

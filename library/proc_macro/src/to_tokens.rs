@@ -4,14 +4,14 @@ use std::rc::Rc;
 
 use crate::{Group, Ident, Literal, Punct, Span, TokenStream, TokenTree};
 
-/// Types that can be interpolated inside a [`quote!`](crate::quote!) invocation.
+/// Values that [`quote!`](crate::quote!) can insert with `$name`.
 #[unstable(feature = "proc_macro_totokens", issue = "130977")]
 pub trait ToTokens {
-    /// Write `self` to the given `TokenStream`.
+    /// Appends the tokens for `self` to `tokens`.
     #[unstable(feature = "proc_macro_totokens", issue = "130977")]
     fn to_tokens(&self, tokens: &mut TokenStream);
 
-    /// Convert `self` directly into a `TokenStream` object.
+    /// The tokens for `self`, in a new stream.
     #[unstable(feature = "proc_macro_totokens", issue = "130977")]
     fn to_token_stream(&self) -> TokenStream {
         let mut tokens = TokenStream::new();
@@ -19,7 +19,7 @@ pub trait ToTokens {
         tokens
     }
 
-    /// Convert `self` directly into a `TokenStream` object.
+    /// The tokens for `self`, in a new stream, consuming `self`.
     #[unstable(feature = "proc_macro_totokens", issue = "130977")]
     fn into_token_stream(self) -> TokenStream
     where

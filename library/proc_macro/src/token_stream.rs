@@ -1,8 +1,7 @@
 use crate::{TokenStream, TokenTree};
 
-/// An iterator over `TokenStream`'s `TokenTree`s.
-/// The iteration is "shallow", e.g., the iterator doesn't recurse into delimited groups,
-/// and returns whole groups as token trees.
+/// Yields the top-level trees of a [`TokenStream`] by value. A group comes out as one tree;
+/// use [`Group::stream`](crate::Group::stream) to look inside it.
 #[derive(Clone)]
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 pub struct IntoIter {

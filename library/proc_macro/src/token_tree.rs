@@ -24,20 +24,21 @@ pub(crate) enum CommentKind {
     Block,
 }
 
-/// A single token or a delimited sequence of token trees (e.g., `[1, (), ..]`).
+/// One element of a [`TokenStream`](crate::TokenStream): a bracketed group, which holds a
+/// stream of its own, or a single identifier, punct or literal.
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 #[derive(Clone)]
 pub enum TokenTree {
-    /// A token stream surrounded by bracket delimiters.
+    /// A bracketed group of trees.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     Group(#[stable(feature = "proc_macro_lib2", since = "1.29.0")] Group),
-    /// An identifier.
+    /// An identifier or keyword.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     Ident(#[stable(feature = "proc_macro_lib2", since = "1.29.0")] Ident),
-    /// A single punctuation character (`+`, `,`, `$`, etc.).
+    /// One punctuation character.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     Punct(#[stable(feature = "proc_macro_lib2", since = "1.29.0")] Punct),
-    /// A literal character (`'a'`), string (`"hello"`), number (`2.3`), etc.
+    /// A number, string, character or byte literal.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     Literal(#[stable(feature = "proc_macro_lib2", since = "1.29.0")] Literal),
 }
@@ -68,8 +69,7 @@ impl TokenTree {
         }
     }
 
-    /// Returns the span of this tree, delegating to the `span` method of
-    /// the contained token or a delimited stream.
+    /// The span of the token, or of the whole group.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn span(&self) -> Span {
         match self {
@@ -80,11 +80,8 @@ impl TokenTree {
         }
     }
 
-    /// Configures the span for *only this token*.
-    ///
-    /// Note that if this token is a `Group` then this method will not configure
-    /// the span of each of the internal tokens, this will simply delegate to
-    /// the `set_span` method of each variant.
+    /// Replaces the span of the token. A group changes only its own spans, not those of the
+    /// trees inside it (see [`Group::set_span`]).
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
     pub fn set_span(&mut self, span: Span) {
         match self {
@@ -96,7 +93,7 @@ impl TokenTree {
     }
 }
 
-/// Prints token tree in a form convenient for debugging.
+/// The contained value's `Debug` output; the variant name is not shown.
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 impl fmt::Debug for TokenTree {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -110,9 +107,7 @@ impl fmt::Debug for TokenTree {
     }
 }
 
-/// Prints the token tree as a string that is supposed to be losslessly convertible back
-/// into the same token tree (modulo spans), except for possibly `TokenTree::Group`s
-/// with `Delimiter::None` delimiters and negative numeric literals.
+/// The contained value's `Display` output: the token, or the group, as source text.
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 impl fmt::Display for TokenTree {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -1,8 +1,7 @@
-//! Internal interface for communicating between a `proc_macro` client
-//! (a proc macro crate) and a `proc_macro` server (a compiler front-end).
-//!
-//! In wasmacro the server is the host of a WebAssembly component and the
-//! protocol is the `wasmacro:bridge` WIT package.
+//! The guest's half of the link to the compiler. The macro crate runs inside a WebAssembly
+//! component; the host embedding it answers for rustc over the `wasmacro:bridge` WIT package.
+//! `client` is what the compiler's harness declares macros with, `api` the calls to the host,
+//! `context` the state of the running expansion, and `flat` the token conversion.
 
 pub mod client;
 
