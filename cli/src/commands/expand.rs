@@ -49,12 +49,29 @@ pub struct ExpandArgs {
     /// Print the output as rustc's `TokenStream::to_string()` instead of pretty-printing it
     #[arg(long)]
     pub raw: bool,
-    /// Grant the macro an environment variable (tracked_env::var / env!) [repeatable]
-    #[arg(long = "env", value_name = "NAME=VALUE")]
+    /// Grant the macro an environment variable with this value (std::env::var, tracked_env::var)
+    /// [repeatable]
+    #[arg(long = "env", value_name = "NAME=VALUE", help_heading = "Sandbox (default: nothing granted)")]
     pub env: Vec<String>,
-    /// Fuel for the expansion (about one unit per wasm instruction)
+    /// Grant the macro an environment variable with its value in this process, if set [repeatable]
+    #[arg(long = "allow-env", value_name = "NAME", help_heading = "Sandbox (default: nothing granted)")]
+    pub allow_env: Vec<String>,
+    /// Let the macro read files below DIR, at the same path [repeatable]
+    #[arg(long = "allow-read", value_name = "DIR", help_heading = "Sandbox (default: nothing granted)")]
+    pub allow_read: Vec<PathBuf>,
+    /// Give the macro the real clocks [default: stopped at 1970-01-01]
+    #[arg(long, help_heading = "Sandbox (default: nothing granted)")]
+    pub real_clock: bool,
+    /// Give the macro fresh randomness [default: a fixed seed, for reproducible output]
+    #[arg(long, help_heading = "Sandbox (default: nothing granted)")]
+    pub real_random: bool,
+    /// Limit the expansion to this much fuel (about one unit per wasm instruction): a
+    /// deterministic bound, but the wasm runs slower [default: no fuel limit]
     #[arg(long, value_name = "UNITS")]
     pub fuel: Option<u64>,
+    /// Wall-clock limit for the expansion, in seconds [default: 60]
+    #[arg(long, value_name = "SECS")]
+    pub deadline_secs: Option<f64>,
     /// Let the macro's prints to stdout/stderr through
     #[arg(long)]
     pub show_output: bool,
@@ -78,15 +95,25 @@ impl ExpandArgs {
             (None, None) => unreachable!("clap requires one"),
         };
         let (file_name, local_path, source) = self.read_input()?;
-        let component = MacroComponent::from_file(&component_path).with_context(|| format!("loading {}", component_path.display()))?;
+        let load = if self.fuel.is_some() { MacroComponent::from_file_metered } else { MacroComponent::from_file };
+        let component = load(&component_path).with_context(|| format!("loading {}", component_path.display()))?;
 
         let mut backend = StandaloneBackend::new(&file_name, &source);
         if let Some(path) = &local_path {
             backend = backend.with_local_path(path);
         }
-        for grant in &self.env {
-            let (name, value) = grant.split_once('=').with_context(|| format!("--env {grant}: expected NAME=VALUE"))?;
-            backend = backend.with_env(name, value);
+        let mut sandbox = Sandbox {
+            inherit_stdio: self.show_output,
+            real_clocks: self.real_clock,
+            real_randomness: self.real_random,
+            ..Sandbox::default()
+        };
+        for (name, value) in self.granted_env()? {
+            backend = backend.with_env(&name, &value);
+            sandbox.grant_env(&name, &value);
+        }
+        for dir in &self.allow_read {
+            sandbox.grant_read_dir(dir).with_context(|| format!("--allow-read {}", dir.display()))?;
         }
         let input = backend.lex_file();
         let spans = backend.expansion_spans();
@@ -109,21 +136,25 @@ impl ExpandArgs {
         let first_token_span = first_span(&input).unwrap_or(spans.call_site);
 
         let mut limits = Limits::default();
-        if let Some(fuel) = self.fuel {
-            limits.fuel = fuel;
+        limits.fuel = self.fuel;
+        if let Some(secs) = self.deadline_secs {
+            limits.deadline = Some(std::time::Duration::try_from_secs_f64(secs).context("--deadline-secs")?);
         }
-        let sandbox = Sandbox { inherit_stdio: self.show_output, ..Sandbox::default() };
+        let max_text_bytes = limits.max_text_bytes;
         let mut instance = component.instantiate(Box::new(backend), &sandbox, limits)?;
         let result = instance.expand(kind, &name, input, attribute_input, spans);
         let backend = instance.backend::<StandaloneBackend>().expect("we gave it a StandaloneBackend");
         match result {
             Ok(output) => {
-                let printed = backend.print(&output);
+                let printed = backend.print_bounded(&output, max_text_bytes).context("the macro's output is too large to print")?;
                 let errors = compile_errors(backend, &output);
                 for diagnostic in &errors {
                     backend.emit_diagnostic(diagnostic.clone());
                 }
                 if self.raw {
+                    println!("{printed}");
+                } else if !printed.is_empty() && nesting_depth(&output) > 64 {
+                    // syn recurses on nesting: leave absurdly deep output as printed.
                     println!("{printed}");
                 } else if !printed.is_empty() {
                     println!("{}", pretty(&printed));
@@ -139,6 +170,21 @@ impl ExpandArgs {
             }
             Err(other) => Err(other.into()),
         }
+    }
+
+    /// `--env NAME=VALUE` and `--allow-env NAME` (the latter only when set here).
+    fn granted_env(&self) -> Result<Vec<(String, String)>> {
+        let mut granted = Vec::new();
+        for grant in &self.env {
+            let (name, value) = grant.split_once('=').with_context(|| format!("--env {grant}: expected NAME=VALUE"))?;
+            granted.push((name.to_string(), value.to_string()));
+        }
+        for name in &self.allow_env {
+            if let Ok(value) = std::env::var(name) {
+                granted.push((name.clone(), value));
+            }
+        }
+        Ok(granted)
     }
 
     fn read_input(&self) -> Result<(String, Option<String>, String)> {
@@ -161,6 +207,19 @@ fn report(backend: &mut StandaloneBackend, extra: Option<Diagnostic>, failure: O
         let rendered = render::diagnostic(backend.span_table(), diagnostic);
         eprintln!("{}\n", rendered.text);
         errors += rendered.is_error as usize;
+    }
+    // What the sandbox denied, where the host can see it (tracked_env::var goes through the bridge;
+    // std::env and std::fs are answered inside the guest's WASI and only fail there).
+    let mut denied: Vec<&str> = backend.tracked_env().iter().filter(|(_, v)| v.is_none()).map(|(n, _)| n.as_str()).collect();
+    denied.dedup();
+    for name in &denied {
+        eprintln!("note: the macro asked for the environment variable `{name}`, which was not granted; grant it with `--env {name}=VALUE` or `--allow-env {name}`\n");
+    }
+    if failure.is_some() || errors > 0 {
+        eprintln!(
+            "note: macros run without files, environment variables, clock or randomness unless granted \
+             (--env, --allow-env, --allow-read, --real-clock, --real-random)\n"
+        );
     }
     if let Some(failure) = failure {
         bail!("{failure}");
@@ -226,4 +285,20 @@ fn pretty(printed: &str) -> String {
         Ok(file) => prettyplease::unparse(&file).trim_end().to_string(),
         Err(_) => printed.to_string(),
     }
+}
+
+/// The deepest group nesting of a stream.
+fn nesting_depth(tokens: &[Token]) -> usize {
+    let mut ends: Vec<usize> = Vec::new();
+    let mut deepest = 0;
+    for (index, token) in tokens.iter().enumerate() {
+        while ends.last() == Some(&index) {
+            ends.pop();
+        }
+        if let Token::Group(g) = token {
+            ends.push(index + 1 + g.len as usize);
+            deepest = deepest.max(ends.len());
+        }
+    }
+    deepest
 }
