@@ -39,15 +39,18 @@ pub fn run(cmd: &mut Command) -> Run {
 /// Builds the proc-macro crate of `manifest` into `<fixtures>/out/<name>.wasm`; panics with
 /// cargo's output when the build fails.
 pub fn build(manifest: &Path, name: &str) -> (PathBuf, Run) {
+    build_with_features(manifest, name, &[])
+}
+
+/// [`build`] with `--features` of the crate activated (as a facade crate would activate them).
+pub fn build_with_features(manifest: &Path, name: &str, features: &[&str]) -> (PathBuf, Run) {
     let out = fixtures_target().join("out").join(format!("{name}.wasm"));
-    let run = run(wasmacro()
-        .arg("build")
-        .arg("--manifest-path")
-        .arg(manifest)
-        .arg("--target-dir")
-        .arg(fixtures_target())
-        .arg("-o")
-        .arg(&out));
+    let mut cmd = wasmacro();
+    cmd.arg("build").arg("--manifest-path").arg(manifest).arg("--target-dir").arg(fixtures_target()).arg("-o").arg(&out);
+    if !features.is_empty() {
+        cmd.arg("--features").arg(features.join(","));
+    }
+    let run = run(&mut cmd);
     assert!(run.status.success(), "building {} failed:\n{}", manifest.display(), run.stderr);
     (out, run)
 }

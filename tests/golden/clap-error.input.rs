@@ -1,0 +1,4 @@
+pub struct Args {
+    #[arg(shrot)]
+    pub verbose: bool,
+}

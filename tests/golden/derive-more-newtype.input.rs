@@ -1,0 +1,4 @@
+#[display("{}ms", millis)]
+pub struct Millis {
+    millis: u64,
+}

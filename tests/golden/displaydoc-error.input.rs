@@ -1,0 +1,5 @@
+pub enum Missing {
+    /// documented
+    Documented,
+    Undocumented,
+}

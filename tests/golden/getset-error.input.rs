@@ -1,0 +1,4 @@
+pub enum NotAStruct {
+    A,
+    B,
+}

@@ -1,0 +1,9 @@
+pub enum Either<L, R> {
+    Left(#[pin] L),
+    Right {
+        #[pin]
+        inner: R,
+        label: &'static str,
+    },
+    Done,
+}

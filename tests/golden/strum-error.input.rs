@@ -1,0 +1,5 @@
+pub enum Color {
+    Red,
+    #[strum(serialise = "verde")]
+    Green,
+}

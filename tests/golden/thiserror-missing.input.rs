@@ -1,0 +1,5 @@
+pub enum ParseError {
+    #[error("unexpected end of input")]
+    Eof,
+    Unexpected(char),
+}

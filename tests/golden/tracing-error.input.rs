@@ -1,0 +1,3 @@
+pub fn skipped(id: u64) -> u64 {
+    id
+}
