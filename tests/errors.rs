@@ -47,6 +47,33 @@ fn a_core_module_is_refused_with_what_to_do() {
 }
 
 #[test]
+fn a_truncated_component_is_refused() {
+    let bytes = std::fs::read(misbehaving()).unwrap();
+    let path = scratch("truncated.wasm");
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    let stderr = inspect_error(&path);
+    assert!(stderr.contains("invalid component: unexpected end-of-file"), "{stderr}");
+    std::fs::write(&path, &bytes[..6]).unwrap();
+    let stderr = inspect_error(&path);
+    assert!(stderr.contains("invalid component: the file ends inside the WebAssembly header"), "{stderr}");
+}
+
+#[test]
+fn wrong_magic_or_version_bytes_are_refused() {
+    let mut bytes = std::fs::read(misbehaving()).unwrap();
+    let path = scratch("bad-magic.wasm");
+    bytes[1] = b'A';
+    std::fs::write(&path, &bytes).unwrap();
+    assert!(inspect_error(&path).contains("not a WebAssembly file"));
+    bytes[1] = b'a';
+    bytes[4] = 0x0e;
+    let path = scratch("bad-version.wasm");
+    std::fs::write(&path, &bytes).unwrap();
+    let stderr = inspect_error(&path);
+    assert!(stderr.contains("unknown WebAssembly binary version 14 (layer 1); components have version 13, layer 1"), "{stderr}");
+}
+
+#[test]
 fn a_component_of_another_world_is_refused() {
     // A real component of another world: a WASI command, compiled by the stable wasm32-wasip2
     // target that `cargo wasmacro build` installs (built first so that it has).
@@ -123,8 +150,8 @@ fn expand(instance: &mut MacroInstance<'_>, name: &str) -> Result<String, Expand
 
 #[test]
 fn every_guest_failure_is_named_and_the_next_expansion_still_works() {
-    let component = MacroComponent::from_file(&misbehaving()).unwrap();
-    let limits = Limits { fuel: 500_000_000, memory_bytes: 64 << 20 };
+    let component = MacroComponent::from_file_metered(&misbehaving()).unwrap();
+    let limits = Limits { fuel: Some(500_000_000), memory_bytes: 64 << 20, ..Limits::default() };
     let mut instance = instance(&component, limits);
     assert_eq!(expand(&mut instance, "echo").unwrap(), "a + b");
 
@@ -143,6 +170,22 @@ fn every_guest_failure_is_named_and_the_next_expansion_still_works() {
         // The trapped instance was replaced: the same MacroInstance expands again.
         assert_eq!(expand(&mut instance, "echo").unwrap(), "a + b", "after {name}");
     }
+}
+
+#[test]
+fn a_loop_runs_into_the_deadline_without_fuel_metering() {
+    // The default: no fuel (full speed), a wall-clock deadline.
+    let component = MacroComponent::from_file(&misbehaving()).unwrap();
+    let limits = Limits { deadline: Some(std::time::Duration::from_millis(500)), ..Limits::default() };
+    let mut instance = instance(&component, limits);
+    let started = std::time::Instant::now();
+    assert_eq!(expand(&mut instance, "loops").unwrap_err(), ExpandError::DeadlineExceeded(std::time::Duration::from_millis(500)));
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "{:?}", started.elapsed());
+    assert_eq!(expand(&mut instance, "echo").unwrap(), "a + b");
+    // Fuel needs metering compiled in.
+    let backend = StandaloneBackend::new("input.rs", "a + b");
+    let error = component.instantiate(Box::new(backend), &Sandbox::default(), Limits { fuel: Some(1), ..Limits::default() }).err().unwrap();
+    assert!(error.to_string().contains("needs a component loaded with fuel metering"), "{error}");
 }
 
 #[test]

@@ -48,6 +48,12 @@ pub trait Backend: Send + std::any::Any {
     fn parse_literal(&mut self, source: &str) -> Result<Literal, String>;
     /// `TokenStream::to_string` with rustc's spacing.
     fn print(&mut self, stream: &[crate::tokens::Token]) -> String;
+    /// As [`Backend::print`], but `None` once the text would exceed `max_bytes`. The host
+    /// prints a macro's streams with this: a printer whose output can grow faster than its
+    /// input (indentation of deep nesting) should stop early instead of printing first.
+    fn print_bounded(&mut self, stream: &[crate::tokens::Token], max_bytes: usize) -> Option<String> {
+        Some(self.print(stream)).filter(|text| text.len() <= max_bytes)
+    }
     /// `TokenStream::expand_expr`.
     fn expand_expr(&mut self, stream: FlatStream) -> Result<FlatStream, ()>;
     /// Validate and NFC-normalize an identifier with non-ASCII characters; `Err` is the panic message.

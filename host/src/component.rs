@@ -1,7 +1,10 @@
 //! Loading a macro component (with its interface version checked) and expanding with it.
 
+use std::sync::mpsc;
+use std::time::Duration;
+
 use wasmtime::component::{Component, Linker, ResourceTable};
-use wasmtime::{Config, Engine, Store, Trap};
+use wasmtime::{Config, Engine, Mutability, Store, Trap, Val, WasmCoreDump};
 
 use crate::backend::{Backend, ExpansionSpans};
 use crate::bindings::macros::{self, ExpandRequest, ExpansionSpans as WitSpans, MacroKind};
@@ -12,18 +15,85 @@ use crate::sandbox::Sandbox;
 use crate::state::{HostState, MemoryLimit};
 use crate::tokens::FlatStream;
 
-/// Limits for one expansion.
+/// Limits for one expansion. Each one that is hit ends the expansion with an [`ExpandError`]
+/// naming it; the next expansion gets a fresh instance.
 #[derive(Clone, Debug)]
 pub struct Limits {
-    /// Wasmtime fuel per expansion (roughly one unit per wasm instruction).
-    pub fuel: u64,
+    /// Wall-clock time for one expansion (and for instantiating the component), enforced by
+    /// epoch interruption at no measurable cost. `None`: no deadline.
+    pub deadline: Option<Duration>,
+    /// Wasmtime fuel per expansion (roughly one unit per wasm instruction): a deterministic
+    /// bound, at the price of slower wasm. Needs a component loaded with
+    /// [`MacroComponent::from_bytes_metered`]. `None`: no fuel limit.
+    pub fuel: Option<u64>,
     /// Maximum linear memory of an instance, in bytes.
     pub memory_bytes: usize,
+    /// Most tokens in a stream that crosses the bridge: the macro's output, a stream it passes
+    /// to `print` or `expand-expr`, a stream `parse` returns.
+    pub max_tokens: usize,
+    /// Most bytes of text (identifiers, literal symbols and suffixes) in such a stream, and of a
+    /// string the host reads (`parse`, `validate-ident`) or returns (`print`).
+    pub max_text_bytes: usize,
+    /// Deepest group nesting of a stream the macro passes to the host (its output, `print`,
+    /// `expand-expr`): compilers and printers downstream are allowed to recurse on it.
+    pub max_depth: usize,
+    /// Most bytes the host keeps on the macro's behalf during one expansion (diagnostics,
+    /// tracked paths, saved and derived spans), so that a macro cannot grow the host's memory.
+    pub max_host_bytes: usize,
 }
 
 impl Default for Limits {
+    /// Generous for real macros (the largest real expansions are far below), finite for others.
     fn default() -> Self {
-        Limits { fuel: 20_000_000_000, memory_bytes: 2 << 30 }
+        Limits {
+            deadline: Some(Duration::from_secs(60)),
+            fuel: None,
+            memory_bytes: 2 << 30,
+            max_tokens: 4_000_000,
+            max_text_bytes: 256 << 20,
+            max_depth: 512,
+            max_host_bytes: 256 << 20,
+        }
+    }
+}
+
+/// How often the engine's epoch advances: the deadline's granularity.
+const EPOCH_TICK: Duration = Duration::from_millis(10);
+
+/// Ticks the engine's epoch from a background thread for as long as the component lives.
+struct EpochTicker {
+    stop: Option<mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl EpochTicker {
+    fn start(engine: &Engine) -> std::io::Result<EpochTicker> {
+        let (stop, stopped) = mpsc::channel::<()>();
+        let engine = engine.clone();
+        let thread = std::thread::Builder::new().name("wasmacro-epoch".into()).spawn(move || {
+            while let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(EPOCH_TICK) {
+                engine.increment_epoch();
+            }
+        })?;
+        Ok(EpochTicker { stop: Some(stop), thread: Some(thread) })
+    }
+}
+
+impl Drop for EpochTicker {
+    fn drop(&mut self) {
+        drop(self.stop.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// The epoch deadline for `limits`, in ticks beyond the current epoch.
+fn deadline_ticks(limits: &Limits) -> u64 {
+    match limits.deadline {
+        Some(deadline) => (deadline.as_nanos().div_ceil(EPOCH_TICK.as_nanos()) as u64).max(1),
+        // Far enough never to come, small enough not to overflow the current epoch.
+        None => u64::MAX / 4,
     }
 }
 
@@ -57,15 +127,29 @@ pub struct MacroComponent {
     engine: Engine,
     component: Component,
     linker: Linker<HostState>,
+    /// Whether the code counts fuel ([`MacroComponent::from_bytes_metered`]).
+    metered: bool,
     /// The `wasmacro:bridge` version the component was built for.
     pub bridge_version: String,
+    _ticker: EpochTicker,
 }
 
 impl MacroComponent {
+    /// Loads a component whose expansions are bounded by [`Limits::deadline`] (not by fuel).
     pub fn from_bytes(bytes: &[u8]) -> Result<MacroComponent, LoadError> {
+        MacroComponent::load(bytes, false)
+    }
+
+    /// As [`MacroComponent::from_bytes`], with fuel metering compiled in so that
+    /// [`Limits::fuel`] can bound expansions deterministically; the wasm runs slower.
+    pub fn from_bytes_metered(bytes: &[u8]) -> Result<MacroComponent, LoadError> {
+        MacroComponent::load(bytes, true)
+    }
+
+    fn load(bytes: &[u8], metered: bool) -> Result<MacroComponent, LoadError> {
         let bridge_version = check_interface(bytes)?;
         let mut config = Config::new();
-        config.wasm_component_model(true).consume_fuel(true);
+        config.wasm_component_model(true).consume_fuel(metered).epoch_interruption(true).coredump_on_trap(true);
         let engine = Engine::new(&config).map_err(anyhow::Error::from)?;
         let component = Component::new(&engine, bytes).map_err(|e| LoadError::Invalid(format!("{e:#}")))?;
         let mut linker = Linker::new(&engine);
@@ -85,23 +169,25 @@ impl MacroComponent {
                 None => LoadError::Invalid(message),
             });
         }
-        Ok(MacroComponent { engine, component, linker, bridge_version })
+        let ticker = EpochTicker::start(&engine).map_err(|e| anyhow::anyhow!("starting the deadline timer: {e}"))?;
+        Ok(MacroComponent { engine, component, linker, metered, bridge_version, _ticker: ticker })
     }
 
     pub fn from_file(path: &std::path::Path) -> Result<MacroComponent, LoadError> {
-        let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?;
-        MacroComponent::from_bytes(&bytes)
+        MacroComponent::from_bytes(&read(path)?)
+    }
+
+    /// As [`MacroComponent::from_file`], with fuel metering ([`MacroComponent::from_bytes_metered`]).
+    pub fn from_file_metered(path: &std::path::Path) -> Result<MacroComponent, LoadError> {
+        MacroComponent::from_bytes_metered(&read(path)?)
     }
 
     /// An instance that serves its bridge calls with `backend`.
     pub fn instantiate(&self, backend: Box<dyn Backend>, sandbox: &Sandbox, limits: Limits) -> anyhow::Result<MacroInstance<'_>> {
-        let state = HostState {
-            backend,
-            wasi: sandbox.wasi(),
-            table: ResourceTable::new(),
-            limits: MemoryLimit { max_bytes: limits.memory_bytes, refused: false },
-            panic: None,
-        };
+        if limits.fuel.is_some() && !self.metered {
+            anyhow::bail!("a fuel limit needs a component loaded with fuel metering (MacroComponent::from_bytes_metered)");
+        }
+        let state = HostState::new(backend, sandbox.wasi(), MemoryLimit { max_bytes: limits.memory_bytes, refused: false }, &limits);
         let mut instance = MacroInstance { component: self, sandbox: sandbox.clone(), limits, live: None, state: Some(state), macros: Vec::new() };
         instance.ensure_live()?;
         instance.macros = instance.call_list_macros()?;
@@ -109,13 +195,27 @@ impl MacroComponent {
     }
 }
 
+fn read(path: &std::path::Path) -> Result<Vec<u8>, LoadError> {
+    Ok(std::fs::read(path).map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?)
+}
+
 /// The interface version from the component's exports, checked against ours.
 fn check_interface(bytes: &[u8]) -> Result<String, LoadError> {
     if !bytes.starts_with(b"\0asm") {
         return Err(LoadError::NotWasm);
     }
-    if !wasmparser::Parser::is_component(bytes) {
-        return Err(LoadError::CoreModule);
+    // The header's version and layer: 1/0 is a core module, 0x0d/1 a component.
+    match bytes.get(4..8) {
+        Some([1, 0, 0, 0]) => return Err(LoadError::CoreModule),
+        Some([0x0d, 0, 1, 0]) => {}
+        Some(&[v0, v1, l0, l1]) => {
+            return Err(LoadError::Invalid(format!(
+                "unknown WebAssembly binary version {} (layer {}); components have version 13, layer 1",
+                u16::from_le_bytes([v0, v1]),
+                u16::from_le_bytes([l0, l1])
+            )));
+        }
+        _ => return Err(LoadError::Invalid("the file ends inside the WebAssembly header".into())),
     }
     let mut exports = Vec::new();
     for payload in wasmparser::Parser::new(0).parse_all(bytes) {
@@ -167,6 +267,15 @@ impl MacroInstance<'_> {
         backend.downcast_mut::<B>()
     }
 
+    /// Arms the store for one call into the guest: fuel and deadline start afresh.
+    fn arm(store: &mut Store<HostState>, limits: &Limits, metered: bool) -> anyhow::Result<()> {
+        if metered {
+            store.set_fuel(limits.fuel.unwrap_or(u64::MAX))?;
+        }
+        store.set_epoch_deadline(deadline_ticks(limits));
+        Ok(())
+    }
+
     fn ensure_live(&mut self) -> anyhow::Result<()> {
         if self.live.is_some() {
             return Ok(());
@@ -177,22 +286,36 @@ impl MacroInstance<'_> {
         state.limits.refused = false;
         let mut store = Store::new(&self.component.engine, state);
         store.limiter(|s| &mut s.limits);
-        store.set_fuel(self.limits.fuel)?;
+        store.epoch_deadline_trap();
+        if let Err(err) = Self::arm(&mut store, &self.limits, self.component.metered) {
+            self.state = Some(store.into_data());
+            return Err(err);
+        }
         match ProcMacro::instantiate(&mut store, &self.component.component, &self.component.linker) {
             Ok(bindings) => {
                 self.live = Some((store, bindings));
                 Ok(())
             }
             Err(err) => {
+                let error = classify_trap(&err, &mut store, &self.limits);
                 self.state = Some(store.into_data());
-                Err(anyhow::Error::from(err).context("instantiating the macro component"))
+                Err(anyhow::Error::from(error).context("instantiating the macro component"))
             }
         }
     }
 
     fn call_list_macros(&mut self) -> anyhow::Result<Vec<MacroDecl>> {
         let (store, bindings) = self.live.as_mut().unwrap();
-        let decls = bindings.wasmacro_bridge_macros().call_list_macros(&mut *store)?;
+        Self::arm(store, &self.limits, self.component.metered)?;
+        let decls = match bindings.wasmacro_bridge_macros().call_list_macros(&mut *store) {
+            Ok(decls) => decls,
+            Err(err) => {
+                let (mut store, _) = self.live.take().unwrap();
+                let error = classify_trap(&err, &mut store, &self.limits);
+                self.state = Some(store.into_data());
+                return Err(anyhow::Error::from(error).context("listing the component's macros"));
+            }
+        };
         Ok(decls
             .into_iter()
             .map(|d| MacroDecl {
@@ -226,44 +349,86 @@ impl MacroInstance<'_> {
                 });
             }
         };
-        self.ensure_live().map_err(|e| ExpandError::Trap(format!("{e:#}")))?;
+        self.ensure_live().map_err(|e| match e.downcast::<ExpandError>() {
+            Ok(error) => error,
+            Err(e) => ExpandError::Trap(format!("{e:#}")),
+        })?;
         let (store, bindings) = self.live.as_mut().unwrap();
-        store.set_fuel(self.limits.fuel).map_err(|e| ExpandError::Trap(e.to_string()))?;
-        store.data_mut().panic = None;
+        Self::arm(store, &self.limits, self.component.metered).map_err(|e| ExpandError::Trap(e.to_string()))?;
         let request = ExpandRequest {
             index: index as u32,
             input: stream_to_wit(input),
             attribute_input: attribute_input.map(stream_to_wit),
             spans: WitSpans { call_site: spans.call_site, def_site: spans.def_site, mixed_site: spans.mixed_site },
         };
-        match bindings.wasmacro_bridge_macros().call_expand(&mut *store, &request) {
-            Ok(Ok(output)) => Ok(stream_from_wit(output)),
+        store.data_mut().begin_expansion(&request);
+        let result = match bindings.wasmacro_bridge_macros().call_expand(&mut *store, &request) {
+            // The guest returned: its instance stays usable even when its output is refused.
+            Ok(Ok(output)) => match store.data().check_output(&output) {
+                Ok(()) => Ok(stream_from_wit(output)),
+                Err(fault) => Err(fault_error(fault)),
+            },
             Ok(Err(macros::ExpandError::Panicked(message))) => Err(ExpandError::Panicked(message)),
             Ok(Err(macros::ExpandError::NoSuchMacro(_))) => Err(ExpandError::NoSuchMacro(name.into())),
             Ok(Err(macros::ExpandError::WrongArguments(why))) => Err(ExpandError::Fault(why)),
             Err(err) => {
-                let (store, _) = self.live.take().unwrap();
-                let state = store.into_data();
-                let error = classify_trap(&err, &state, &self.limits);
+                let (mut store, _) = self.live.take().unwrap();
+                let error = classify_trap(&err, &mut store, &self.limits);
+                let mut state = store.into_data();
+                state.end_expansion();
                 self.state = Some(state);
-                Err(error)
+                return Err(error);
             }
-        }
+        };
+        store.data_mut().end_expansion();
+        result
     }
 }
 
-fn classify_trap(err: &wasmtime::Error, state: &HostState, limits: &Limits) -> ExpandError {
+fn fault_error(fault: GuestFault) -> ExpandError {
+    match fault {
+        GuestFault::Limit(message) => ExpandError::LimitExceeded(message),
+        other => ExpandError::Fault(other.to_string()),
+    }
+}
+
+fn classify_trap(err: &wasmtime::Error, store: &mut Store<HostState>, limits: &Limits) -> ExpandError {
+    let state = store.data();
     if let Some(message) = &state.panic {
         return ExpandError::Panicked(message.clone());
     }
     if let Some(fault) = err.downcast_ref::<GuestFault>() {
-        return ExpandError::Fault(fault.to_string());
+        return match fault {
+            GuestFault::Limit(message) => ExpandError::LimitExceeded(message.clone()),
+            other => ExpandError::Fault(other.to_string()),
+        };
     }
-    if err.downcast_ref::<Trap>() == Some(&Trap::OutOfFuel) {
-        return ExpandError::OutOfFuel(limits.fuel);
+    match err.downcast_ref::<Trap>() {
+        Some(Trap::OutOfFuel) => return ExpandError::OutOfFuel(limits.fuel.unwrap_or(u64::MAX)),
+        Some(Trap::Interrupt) => return ExpandError::DeadlineExceeded(limits.deadline.unwrap_or_default()),
+        Some(Trap::StackOverflow) => {
+            return ExpandError::StackOverflow("the wasm call stack is exhausted".into());
+        }
+        Some(Trap::MemoryOutOfBounds) if shadow_stack_overflowed(err, store) => {
+            return ExpandError::StackOverflow("its shadow stack (in linear memory) overflowed".into());
+        }
+        _ => {}
     }
-    if state.limits.refused {
+    if store.data().limits.refused {
         return ExpandError::OutOfMemory(limits.memory_bytes >> 20);
     }
     ExpandError::Trap(format!("{err:#}"))
+}
+
+/// Whether an out-of-bounds access came from the shadow stack running out. Rust's wasm targets
+/// put the stack first in linear memory (`--stack-first`), growing down towards address 0, so
+/// overflowing it moves the stack pointer global below zero (a wrapped `i32`) and the next
+/// access lands out of bounds. The trap's core dump holds the globals at that moment; no other
+/// mutable `i32` global of ours holds a small negative number.
+fn shadow_stack_overflowed(err: &wasmtime::Error, store: &mut Store<HostState>) -> bool {
+    let Some(dump) = err.downcast_ref::<WasmCoreDump>() else { return false };
+    dump.globals().iter().any(|global| {
+        global.ty(&*store).mutability() == Mutability::Var
+            && matches!(global.get(&mut *store), Val::I32(value) if (-(16 << 20)..0).contains(&value))
+    })
 }

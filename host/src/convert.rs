@@ -158,13 +158,3 @@ pub fn diagnostic_from_wit(d: wit::Diagnostic) -> Diagnostic {
             .collect(),
     }
 }
-
-/// Every span id a token stream carries, for validation.
-pub fn spans_of(stream: &[wit::Token]) -> impl Iterator<Item = u32> + '_ {
-    stream.iter().flat_map(|t| match t {
-        wit::Token::Group(g) => vec![g.open, g.close, g.entire],
-        wit::Token::Ident(i) => vec![i.span],
-        wit::Token::Punct(p) => vec![p.span],
-        wit::Token::Literal(l) => vec![l.span],
-    })
-}

@@ -8,8 +8,15 @@ use thiserror::Error;
 pub enum GuestFault {
     #[error("the macro passed span id {0}, which the host never handed out")]
     InvalidSpan(u32),
+    /// An id the backend knows but did not give this macro during this expansion: kept from an
+    /// earlier expansion, or guessed.
+    #[error("the macro passed span id {0}, which the host did not hand out during this expansion (span ids are valid only during the expansion that produced them)")]
+    StaleSpan(u32),
     #[error("the macro passed a malformed token stream: the group at entry {index} claims {len} entries that its stream does not have")]
     MalformedStream { index: usize, len: u32 },
+    /// The guest hit one of the host's [`crate::Limits`]; the message names it.
+    #[error("{0}")]
+    Limit(String),
 }
 
 /// Why a file could not be loaded as a macro component.
@@ -45,6 +52,14 @@ pub enum ExpandError {
     OutOfFuel(u64),
     #[error("the macro ran out of memory (limit {0} MiB)")]
     OutOfMemory(usize),
+    #[error("the macro ran past its deadline of {} s: it may be looping forever; raise the limit if it is just slow", .0.as_secs_f64())]
+    DeadlineExceeded(std::time::Duration),
+    /// Deep recursion; says which stack ran out.
+    #[error("the macro overflowed its stack (recursion too deep?): {0}")]
+    StackOverflow(String),
+    /// The macro's output, or what it asked of the host, exceeded one of the [`crate::Limits`].
+    #[error("the macro exceeded a limit: {0}")]
+    LimitExceeded(String),
     #[error("the macro broke the bridge contract: {0}")]
     Fault(String),
     #[error("the macro trapped: {0}")]

@@ -3,8 +3,9 @@
 //! - [`MacroComponent`] loads a component and checks that it speaks our `wasmacro:bridge` version.
 //! - [`MacroInstance`] runs its macros; the compiler side is a [`Backend`] chosen by the embedder
 //!   (the standalone token model in [`standalone`], a shim inside rustc, a compiler as wasm).
-//! - Macros run sandboxed ([`Sandbox`]) under fuel and memory [`Limits`]; a panic, a trap or a
-//!   broken bridge rule becomes an [`ExpandError`] and the next expansion gets a fresh instance.
+//! - Macros run sandboxed ([`Sandbox`]) under [`Limits`] (a deadline, memory, stack, the size of
+//!   what crosses the bridge, optionally fuel); a panic, a trap, a limit or a broken bridge rule
+//!   becomes an [`ExpandError`] and the next expansion gets a fresh instance.
 
 pub mod backend;
 mod bindings;

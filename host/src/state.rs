@@ -6,7 +6,9 @@ use wasmtime::ResourceLimiter;
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 
 use crate::backend::Backend;
+use crate::bindings::macros::ExpandRequest;
 use crate::bindings::types as wit;
+use crate::component::Limits;
 use crate::error::GuestFault;
 
 pub struct HostState {
@@ -16,31 +18,239 @@ pub struct HostState {
     pub(crate) limits: MemoryLimit,
     /// `Some(message)` once the guest's panic hook has reported a panic.
     pub(crate) panic: Option<Option<String>>,
+    pub(crate) bounds: Bounds,
+    /// The span ids handed to the guest during this expansion: the only ones it may pass back.
+    handed_out: SpanSet,
+    /// Bytes the host keeps for the guest during this expansion (see [`Limits::max_host_bytes`]).
+    kept_bytes: usize,
 }
 
+/// The size limits of [`Limits`] that the bridge enforces.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Bounds {
+    pub max_tokens: usize,
+    pub max_text_bytes: usize,
+    pub max_depth: usize,
+    pub max_host_bytes: usize,
+}
+
+/// About what the host keeps per span it creates for the guest (a span table entry).
+const SPAN_COST: usize = 32;
+
 impl HostState {
-    /// Traps unless `span` is a span id the backend handed out.
+    pub(crate) fn new(backend: Box<dyn Backend>, wasi: WasiCtx, limits: MemoryLimit, from: &Limits) -> HostState {
+        HostState {
+            backend,
+            wasi,
+            table: ResourceTable::new(),
+            limits,
+            panic: None,
+            bounds: Bounds {
+                max_tokens: from.max_tokens,
+                max_text_bytes: from.max_text_bytes,
+                max_depth: from.max_depth,
+                max_host_bytes: from.max_host_bytes,
+            },
+            handed_out: SpanSet::default(),
+            kept_bytes: 0,
+        }
+    }
+
+    /// Starts an expansion: what the request carries is what the guest may use.
+    pub(crate) fn begin_expansion(&mut self, request: &ExpandRequest) {
+        self.end_expansion();
+        let spans = &request.spans;
+        for span in [spans.call_site, spans.def_site, spans.mixed_site] {
+            self.handed_out.insert(span);
+        }
+        self.hand_out_stream(&request.input);
+        if let Some(input) = &request.attribute_input {
+            self.hand_out_stream(input);
+        }
+    }
+
+    /// Forgets what belonged to the expansion that ended.
+    pub(crate) fn end_expansion(&mut self) {
+        self.panic = None;
+        self.limits.refused = false;
+        self.handed_out.clear();
+        self.kept_bytes = 0;
+    }
+
+    /// Records that the guest now holds `span`.
+    pub(crate) fn hand_out(&mut self, span: u32) -> u32 {
+        self.handed_out.insert(span);
+        span
+    }
+
+    pub(crate) fn hand_out_stream(&mut self, stream: &[wit::Token]) {
+        for token in stream {
+            for_each_span(token, |span| self.handed_out.insert(span));
+        }
+    }
+
+    /// Traps unless `span` is a span id handed to the guest during this expansion.
     pub(crate) fn span(&self, span: u32) -> wasmtime::Result<u32> {
-        if self.backend.span_is_valid(span) {
+        if self.handed_out.contains(span) {
             Ok(span)
+        } else if self.backend.span_is_valid(span) {
+            Err(GuestFault::StaleSpan(span).into())
         } else {
             Err(GuestFault::InvalidSpan(span).into())
         }
     }
 
-    /// Traps unless `stream` is well formed (group lengths nest) and all its spans are valid.
-    pub(crate) fn stream(&self, stream: &[wit::Token]) -> wasmtime::Result<()> {
-        check_nesting(stream)?;
-        for span in crate::convert::spans_of(stream) {
-            self.span(span)?;
+    /// Counts `bytes` more kept for the guest; traps past [`Limits::max_host_bytes`].
+    pub(crate) fn keep(&mut self, bytes: usize, what: &str) -> wasmtime::Result<()> {
+        self.kept_bytes = self.kept_bytes.saturating_add(bytes);
+        if self.kept_bytes > self.bounds.max_host_bytes {
+            return Err(GuestFault::Limit(format!(
+                "{what}: the host would keep more than {} bytes for the macro during one expansion (Limits::max_host_bytes)",
+                self.bounds.max_host_bytes
+            ))
+            .into());
+        }
+        Ok(())
+    }
+
+    /// Counts a span the backend may have created for the guest, and hands it out.
+    pub(crate) fn new_span(&mut self, span: u32, what: &str) -> wasmtime::Result<u32> {
+        self.keep(SPAN_COST, what)?;
+        Ok(self.hand_out(span))
+    }
+
+    /// Traps unless a string the guest passes to `what` is within [`Limits::max_text_bytes`].
+    pub(crate) fn text_arg(&self, text: &str, what: &str) -> wasmtime::Result<()> {
+        if text.len() > self.bounds.max_text_bytes {
+            return Err(GuestFault::Limit(format!(
+                "the string passed to `{what}` has {} bytes; the limit is {} (Limits::max_text_bytes)",
+                text.len(),
+                self.bounds.max_text_bytes
+            ))
+            .into());
+        }
+        Ok(())
+    }
+
+    /// Traps unless `stream`, passed by the guest to `what`, is well formed (group lengths nest),
+    /// within the size and depth limits, and carries only span ids of this expansion.
+    pub(crate) fn stream(&self, stream: &[wit::Token], what: &str) -> wasmtime::Result<()> {
+        self.check_stream(stream, what).map_err(Into::into)
+    }
+
+    /// The checks of [`HostState::stream`] on the macro's output.
+    pub(crate) fn check_output(&self, stream: &[wit::Token]) -> Result<(), GuestFault> {
+        self.check_stream(stream, "the macro's output")
+    }
+
+    fn check_stream(&self, stream: &[wit::Token], what: &str) -> Result<(), GuestFault> {
+        self.check_size(stream, what)?;
+        let depth = check_nesting(stream)?;
+        if depth > self.bounds.max_depth {
+            return Err(GuestFault::Limit(format!(
+                "{what} nests groups {depth} deep; the limit is {} (Limits::max_depth)",
+                self.bounds.max_depth
+            )));
+        }
+        let mut bad = None;
+        for token in stream {
+            for_each_span(token, |span| {
+                if bad.is_none() && !self.handed_out.contains(span) {
+                    bad = Some(span);
+                }
+            });
+            if let Some(span) = bad {
+                return Err(match self.backend.span_is_valid(span) {
+                    true => GuestFault::StaleSpan(span),
+                    false => GuestFault::InvalidSpan(span),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Token count and text bytes of `stream` against the limits.
+    pub(crate) fn check_size(&self, stream: &[wit::Token], what: &str) -> Result<(), GuestFault> {
+        if stream.len() > self.bounds.max_tokens {
+            return Err(GuestFault::Limit(format!(
+                "{what} has {} tokens; the limit is {} (Limits::max_tokens)",
+                stream.len(),
+                self.bounds.max_tokens
+            )));
+        }
+        let text: usize = stream.iter().map(text_bytes).fold(0, usize::saturating_add);
+        if text > self.bounds.max_text_bytes {
+            return Err(GuestFault::Limit(format!(
+                "{what} holds {text} bytes of text; the limit is {} (Limits::max_text_bytes)",
+                self.bounds.max_text_bytes
+            )));
         }
         Ok(())
     }
 }
 
-/// Each group's `len` must fit inside its parent's body.
-fn check_nesting(stream: &[wit::Token]) -> Result<(), GuestFault> {
+fn text_bytes(token: &wit::Token) -> usize {
+    match token {
+        wit::Token::Group(_) | wit::Token::Punct(_) => 0,
+        wit::Token::Ident(i) => i.name.len(),
+        wit::Token::Literal(l) => l.symbol.len() + l.suffix.as_ref().map_or(0, String::len),
+    }
+}
+
+fn for_each_span(token: &wit::Token, mut f: impl FnMut(u32)) {
+    match token {
+        wit::Token::Group(g) => {
+            f(g.open);
+            f(g.close);
+            f(g.entire);
+        }
+        wit::Token::Ident(i) => f(i.span),
+        wit::Token::Punct(p) => f(p.span),
+        wit::Token::Literal(l) => f(l.span),
+    }
+}
+
+/// A set of span ids: a bitmap for the small dense ids backends hand out, a hash set beyond.
+#[derive(Default)]
+struct SpanSet {
+    dense: Vec<u64>,
+    sparse: std::collections::HashSet<u32>,
+}
+
+impl SpanSet {
+    /// Ids below this live in the bitmap (at most 512 KiB).
+    const DENSE: u32 = 1 << 22;
+
+    fn insert(&mut self, id: u32) {
+        if id < Self::DENSE {
+            let word = (id / 64) as usize;
+            if word >= self.dense.len() {
+                self.dense.resize((word + 1).next_power_of_two(), 0);
+            }
+            self.dense[word] |= 1 << (id % 64);
+        } else {
+            self.sparse.insert(id);
+        }
+    }
+
+    fn contains(&self, id: u32) -> bool {
+        if id < Self::DENSE {
+            self.dense.get((id / 64) as usize).is_some_and(|word| word & (1 << (id % 64)) != 0)
+        } else {
+            self.sparse.contains(&id)
+        }
+    }
+
+    fn clear(&mut self) {
+        self.dense.fill(0);
+        self.sparse.clear();
+    }
+}
+
+/// Each group's `len` must fit inside its parent's body. Returns the deepest nesting.
+fn check_nesting(stream: &[wit::Token]) -> Result<usize, GuestFault> {
     let mut open_ends: Vec<usize> = Vec::new();
+    let mut deepest = 0;
     for (index, token) in stream.iter().enumerate() {
         while open_ends.last() == Some(&index) {
             open_ends.pop();
@@ -52,9 +262,10 @@ fn check_nesting(stream: &[wit::Token]) -> Result<(), GuestFault> {
                 return Err(GuestFault::MalformedStream { index, len: group.len });
             }
             open_ends.push(end);
+            deepest = deepest.max(open_ends.len());
         }
     }
-    Ok(())
+    Ok(deepest)
 }
 
 impl WasiView for HostState {

@@ -1,6 +1,9 @@
 use crate::bindings::wasmacro::bridge::spans::Host;
 use crate::state::HostState;
 
+/// About what the host keeps per saved span.
+const SAVED_SPAN_COST: usize = 32;
+
 impl Host for HostState {
     fn debug(&mut self, span: u32) -> wasmtime::Result<String> {
         let span = self.span(span)?;
@@ -39,37 +42,41 @@ impl Host for HostState {
 
     fn join(&mut self, first: u32, second: u32) -> wasmtime::Result<Option<u32>> {
         let (first, second) = (self.span(first)?, self.span(second)?);
-        Ok(self.backend.span_join(first, second))
+        self.backend.span_join(first, second).map(|s| self.new_span(s, "`join`")).transpose()
     }
 
     fn subspan(&mut self, span: u32, start: u64, end: u64) -> wasmtime::Result<Option<u32>> {
         let span = self.span(span)?;
-        Ok(self.backend.span_subspan(span, start, end))
+        self.backend.span_subspan(span, start, end).map(|s| self.new_span(s, "`subspan`")).transpose()
     }
 
     fn resolved_at(&mut self, location: u32, resolution: u32) -> wasmtime::Result<u32> {
         let (location, resolution) = (self.span(location)?, self.span(resolution)?);
-        Ok(self.backend.span_resolved_at(location, resolution))
+        let span = self.backend.span_resolved_at(location, resolution);
+        self.new_span(span, "`resolved-at`")
     }
 
     fn parent(&mut self, span: u32) -> wasmtime::Result<Option<u32>> {
         let span = self.span(span)?;
-        Ok(self.backend.span_parent(span))
+        self.backend.span_parent(span).map(|s| self.new_span(s, "`parent`")).transpose()
     }
 
     fn source(&mut self, span: u32) -> wasmtime::Result<u32> {
         let span = self.span(span)?;
-        Ok(self.backend.span_source(span))
+        let span = self.backend.span_source(span);
+        self.new_span(span, "`source`")
     }
 
     fn start(&mut self, span: u32) -> wasmtime::Result<u32> {
         let span = self.span(span)?;
-        Ok(self.backend.span_start(span))
+        let span = self.backend.span_start(span);
+        self.new_span(span, "`start`")
     }
 
     fn end(&mut self, span: u32) -> wasmtime::Result<u32> {
         let span = self.span(span)?;
-        Ok(self.backend.span_end(span))
+        let span = self.backend.span_end(span);
+        self.new_span(span, "`end`")
     }
 
     fn eq(&mut self, first: u32, second: u32) -> wasmtime::Result<bool> {
@@ -79,10 +86,12 @@ impl Host for HostState {
 
     fn save_span(&mut self, span: u32) -> wasmtime::Result<u64> {
         let span = self.span(span)?;
+        self.keep(SAVED_SPAN_COST, "`save-span`")?;
         Ok(self.backend.save_span(span))
     }
 
     fn recover_proc_macro_span(&mut self, id: u64) -> wasmtime::Result<u32> {
-        Ok(self.backend.recover_proc_macro_span(id))
+        let span = self.backend.recover_proc_macro_span(id);
+        self.new_span(span, "`recover-proc-macro-span`")
     }
 }

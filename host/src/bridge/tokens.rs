@@ -1,29 +1,58 @@
 use crate::bindings::types::{Literal, Token};
 use crate::bindings::wasmacro::bridge::tokens::Host;
 use crate::convert::{literal_to_wit, stream_from_wit, stream_to_wit};
+use crate::error::GuestFault;
 use crate::state::HostState;
+
+impl HostState {
+    /// A stream the host made for the guest: within the size limits, and handed out.
+    fn give_stream(&mut self, stream: Vec<Token>, what: &str) -> wasmtime::Result<Vec<Token>> {
+        self.check_size(&stream, what)?;
+        self.hand_out_stream(&stream);
+        Ok(stream)
+    }
+}
 
 impl Host for HostState {
     fn parse(&mut self, source: String) -> wasmtime::Result<Result<Vec<Token>, String>> {
-        Ok(self.backend.parse(&source).map(stream_to_wit))
+        self.text_arg(&source, "parse")?;
+        match self.backend.parse(&source).map(stream_to_wit) {
+            Ok(stream) => Ok(Ok(self.give_stream(stream, "the stream `parse` would return")?)),
+            Err(message) => Ok(Err(message)),
+        }
     }
 
     fn parse_literal(&mut self, source: String) -> wasmtime::Result<Result<Literal, String>> {
-        Ok(self.backend.parse_literal(&source).map(literal_to_wit))
+        self.text_arg(&source, "parse-literal")?;
+        Ok(self.backend.parse_literal(&source).map(|literal| {
+            self.hand_out(literal.span);
+            literal_to_wit(literal)
+        }))
     }
 
     fn print(&mut self, tokens: Vec<Token>) -> wasmtime::Result<String> {
-        self.stream(&tokens)?;
-        Ok(self.backend.print(&stream_from_wit(tokens)))
+        self.stream(&tokens, "the stream passed to `print`")?;
+        let max = self.bounds.max_text_bytes;
+        match self.backend.print_bounded(&stream_from_wit(tokens), max) {
+            Some(text) => Ok(text),
+            None => Err(GuestFault::Limit(format!(
+                "`print` would return more than {max} bytes of text (Limits::max_text_bytes)"
+            ))
+            .into()),
+        }
     }
 
     fn expand_expr(&mut self, tokens: Vec<Token>) -> wasmtime::Result<Result<Vec<Token>, ()>> {
-        self.stream(&tokens)?;
-        Ok(self.backend.expand_expr(stream_from_wit(tokens)).map(stream_to_wit))
+        self.stream(&tokens, "the stream passed to `expand-expr`")?;
+        match self.backend.expand_expr(stream_from_wit(tokens)).map(stream_to_wit) {
+            Ok(stream) => Ok(Ok(self.give_stream(stream, "the stream `expand-expr` would return")?)),
+            Err(()) => Ok(Err(())),
+        }
     }
 
     fn validate_ident(&mut self, name: String, is_raw: bool, span: u32) -> wasmtime::Result<Result<String, String>> {
         let span = self.span(span)?;
+        self.text_arg(&name, "validate-ident")?;
         Ok(self.backend.validate_ident(&name, is_raw, span))
     }
 }

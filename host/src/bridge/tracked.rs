@@ -3,10 +3,13 @@ use crate::state::HostState;
 
 impl Host for HostState {
     fn env_var(&mut self, name: String) -> wasmtime::Result<Option<String>> {
+        // Backends may record what was asked (dependency tracking).
+        self.keep(32 + name.len(), "`tracked::env-var`")?;
         Ok(self.backend.tracked_env_var(&name))
     }
 
     fn path(&mut self, path: String) -> wasmtime::Result<()> {
+        self.keep(32 + path.len(), "`tracked::path`")?;
         self.backend.tracked_path(&path);
         Ok(())
     }

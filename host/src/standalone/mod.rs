@@ -360,6 +360,10 @@ impl Backend for StandaloneBackend {
         printer::print_with_edition(stream, self.edition)
     }
 
+    fn print_bounded(&mut self, stream: &[Token], max_bytes: usize) -> Option<String> {
+        printer::print_bounded(stream, self.edition, max_bytes)
+    }
+
     /// Only what needs no expansion: a literal, `-` and a number, or `true`/`false`, which
     /// rustc returns as is (a negative number as a `-` punct and the number, both with the
     /// number's span). Anything else is `Err(())`, including macro calls rustc would expand.

@@ -54,6 +54,9 @@ pub struct Printer {
     print_stack: Vec<Frame>,
     indent: usize,
     pending_indent: isize,
+    /// Most bytes of output; past it the printer only counts (see [`Printer::with_limit`]).
+    limit: usize,
+    overflowed: bool,
 }
 
 impl Default for Printer {
@@ -75,6 +78,17 @@ impl Printer {
             print_stack: Vec::new(),
             indent: 0,
             pending_indent: 0,
+            limit: usize::MAX,
+            overflowed: false,
+        }
+    }
+
+    /// A printer that gives up (`finish` returns `None`) once its output would exceed `limit`
+    /// bytes, without writing (or indenting) any further.
+    pub fn with_limit(limit: usize) -> Self {
+        Printer {
+            limit,
+            ..Printer::new()
         }
     }
 
@@ -146,12 +160,13 @@ impl Printer {
         }
     }
 
-    pub fn finish(mut self) -> String {
+    /// The text; `None` if it exceeded the limit.
+    pub fn finish(mut self) -> Option<String> {
         if !self.scan_stack.is_empty() {
             self.check_stack(0);
             self.advance_left();
         }
-        self.out
+        (!self.overflowed).then_some(self.out)
     }
 
     /// Once the pending text is wider than the line, the oldest open size is surely "too big":
@@ -256,7 +271,12 @@ impl Printer {
             self.pending_indent += blank;
             self.space -= blank;
         } else {
-            self.out.push('\n');
+            if self.out.len() >= self.limit {
+                self.overflowed = true;
+            }
+            if !self.overflowed {
+                self.out.push('\n');
+            }
             let indent = self.indent as isize + offset;
             self.pending_indent = indent;
             self.space = (MARGIN - indent).max(MIN_SPACE);
@@ -264,8 +284,15 @@ impl Printer {
     }
 
     fn print_text(&mut self, s: &str) {
+        let indent = self.pending_indent.max(0) as usize;
+        if self.overflowed || self.out.len().saturating_add(indent).saturating_add(s.len()) > self.limit {
+            self.overflowed = true;
+            self.pending_indent = 0;
+            self.space -= s.len() as isize;
+            return;
+        }
         // Indentation is written lazily so that lines never end in spaces.
-        for _ in 0..self.pending_indent.max(0) {
+        for _ in 0..indent {
             self.out.push(' ');
         }
         self.pending_indent = 0;

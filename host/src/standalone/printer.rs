@@ -52,7 +52,14 @@ pub fn print(tokens: &[Token]) -> String {
 /// As [`print`]; `edition` decides which identifiers are keywords (`async`, `dyn`, `try`, `gen`),
 /// which changes the spacing before `(` and `!`.
 pub fn print_with_edition(tokens: &[Token], edition: Edition) -> String {
-    emit(&convert(tokens, edition))
+    emit(&convert(tokens, edition), Printer::new()).expect("no limit")
+}
+
+/// As [`print_with_edition`], but `None` as soon as the text would exceed `max_bytes`: deep
+/// nesting indents every broken line further, so the text can grow with the square of the
+/// stream, and printing stops there instead of finishing first.
+pub fn print_bounded(tokens: &[Token], edition: Edition, max_bytes: usize) -> Option<String> {
+    emit(&convert(tokens, edition), Printer::with_limit(max_bytes))
 }
 
 /// `proc_macro::Literal`'s source form (rustc's `literal_to_string`).
@@ -414,8 +421,7 @@ fn delims(d: Delimiter) -> (&'static str, &'static str) {
 }
 
 /// `print_tts` over the items, iteratively: a stack holds the open groups.
-fn emit(items: &[Item]) -> String {
-    let mut pp = Printer::new();
+fn emit(items: &[Item], mut pp: Printer) -> Option<String> {
     // (group index, end of its body, whether a space followed its `{`)
     let mut stack: Vec<(usize, usize, bool)> = Vec::new();
     let mut i = 0;
