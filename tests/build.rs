@@ -26,7 +26,18 @@ fn examples_build_into_components_listing_exactly_their_declared_macros() {
 
 #[test]
 fn real_crates_io_crates_build_unmodified() {
-    for name in ["serde_derive", "thiserror-impl"] {
+    for name in [
+        "serde_derive",
+        "thiserror-impl",
+        "async-trait",
+        "pin-project-internal",
+        "strum_macros",
+        "clap_derive",
+        "tokio-macros",
+        "tracing-attributes",
+        "displaydoc",
+        "getset",
+    ] {
         let manifest = real_crate_manifest(name);
         let dir = manifest.parent().unwrap();
         let before = snapshot(dir);
@@ -40,6 +51,37 @@ fn real_crates_io_crates_build_unmodified() {
     let (_, serde) = inspected_macros(&fixtures_target().join("out/serde_derive.wasm"));
     let names: Vec<_> = serde.iter().map(|m| (m.name.as_str(), m.helpers.clone())).collect();
     assert_eq!(names, [("Deserialize", vec!["serde".to_string()]), ("Serialize", vec!["serde".to_string()])]);
+}
+
+/// derive_more-impl declares its derives through a `macro_rules!`, each behind a feature, so
+/// its list is the documented one for the features derive_more's `display`, `from`, `into` and
+/// `constructor` enable.
+#[test]
+fn a_crate_declaring_its_macros_per_feature_lists_those_of_its_features() {
+    let manifest = real_crate_manifest("derive_more-impl");
+    let (component, _) = build_with_features(&manifest, "derive_more-impl", &["display", "from", "into", "constructor"]);
+    assert_valid_component(&component);
+    let (_, macros) = inspected_macros(&component);
+    let mut listed: Vec<String> = macros.iter().map(|m| format!("{} {} {:?}", m.kind, m.name, m.helpers)).collect();
+    listed.sort();
+    let mut expected: Vec<String> = [
+        ("Constructor", ""),
+        ("Display", "display"),
+        ("Binary", "binary"),
+        ("Octal", "octal"),
+        ("LowerHex", "lower_hex"),
+        ("UpperHex", "upper_hex"),
+        ("LowerExp", "lower_exp"),
+        ("UpperExp", "upper_exp"),
+        ("Pointer", "pointer"),
+        ("From", "from"),
+        ("Into", "into"),
+    ]
+    .iter()
+    .map(|(name, helper)| format!("derive {name} {:?}", if helper.is_empty() { vec![] } else { vec![helper.to_string()] }))
+    .collect();
+    expected.sort();
+    assert_eq!(listed, expected);
 }
 
 #[test]
