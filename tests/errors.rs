@@ -209,3 +209,23 @@ fn macros_are_sandboxed_and_deterministic_by_default() {
     // A fresh process, a fresh instance: the same "random" numbers, so the same output.
     assert_eq!(first, probe());
 }
+
+#[test]
+fn compiled_components_are_cached_on_disk_and_reused() {
+    let cache = fixtures_target().join("compiled-once");
+    let _ = std::fs::remove_dir_all(&cache);
+    let inspect = || {
+        let run = run(wasmacro().arg("inspect").arg(misbehaving()).env("WASMACRO_CACHE_DIR", &cache));
+        assert!(run.status.success(), "{}", run.stderr);
+    };
+    let entries = || -> Vec<(PathBuf, std::time::SystemTime)> {
+        std::fs::read_dir(&cache)
+            .map(|d| d.map(|e| e.unwrap().path()).map(|p| (p.clone(), std::fs::metadata(&p).unwrap().modified().unwrap())).collect())
+            .unwrap_or_default()
+    };
+    inspect();
+    let first = entries();
+    assert_eq!(first.len(), 1, "one compiled entry: {first:?}");
+    inspect();
+    assert_eq!(entries(), first, "the second load read the entry instead of writing a new one");
+}

@@ -6,6 +6,7 @@ use std::time::Duration;
 use wasmtime::component::{Component, Linker, ResourceTable};
 use wasmtime::{Config, Engine, Mutability, Store, Trap, Val, WasmCoreDump};
 
+use crate::cache::{CacheOutcome, ComponentCache};
 use crate::backend::{Backend, ExpansionSpans};
 use crate::bindings::macros::{self, ExpandRequest, ExpansionSpans as WitSpans, MacroKind};
 use crate::bindings::{ProcMacro, BRIDGE_PACKAGE, BRIDGE_VERSION};
@@ -131,27 +132,40 @@ pub struct MacroComponent {
     metered: bool,
     /// The `wasmacro:bridge` version the component was built for.
     pub bridge_version: String,
+    /// Whether the compiled code came from the on-disk cache (`None`: no cache location).
+    pub cache_outcome: Option<CacheOutcome>,
     _ticker: EpochTicker,
 }
 
 impl MacroComponent {
     /// Loads a component whose expansions are bounded by [`Limits::deadline`] (not by fuel).
+    /// Compiled code is cached at [`ComponentCache::default_location`].
     pub fn from_bytes(bytes: &[u8]) -> Result<MacroComponent, LoadError> {
-        MacroComponent::load(bytes, false)
+        MacroComponent::load(bytes, false, ComponentCache::default_location().map(ComponentCache::new))
+    }
+
+    /// As [`MacroComponent::from_bytes`] with the given cache, or none (compile every time).
+    pub fn from_bytes_with_cache(bytes: &[u8], cache: Option<&ComponentCache>) -> Result<MacroComponent, LoadError> {
+        MacroComponent::load(bytes, false, cache.cloned())
     }
 
     /// As [`MacroComponent::from_bytes`], with fuel metering compiled in so that
     /// [`Limits::fuel`] can bound expansions deterministically; the wasm runs slower.
     pub fn from_bytes_metered(bytes: &[u8]) -> Result<MacroComponent, LoadError> {
-        MacroComponent::load(bytes, true)
+        MacroComponent::load(bytes, true, ComponentCache::default_location().map(ComponentCache::new))
     }
 
-    fn load(bytes: &[u8], metered: bool) -> Result<MacroComponent, LoadError> {
+    fn load(bytes: &[u8], metered: bool, cache: Option<ComponentCache>) -> Result<MacroComponent, LoadError> {
         let bridge_version = check_interface(bytes)?;
         let mut config = Config::new();
         config.wasm_component_model(true).consume_fuel(metered).epoch_interruption(true).coredump_on_trap(true);
         let engine = Engine::new(&config).map_err(anyhow::Error::from)?;
-        let component = Component::new(&engine, bytes).map_err(|e| LoadError::Invalid(format!("{e:#}")))?;
+        // Cranelift runs once per component and engine configuration; later loads deserialize.
+        let (component, cache_outcome) = match cache {
+            Some(cache) => cache.load(&engine, bytes).map(|(c, outcome)| (c, Some(outcome))),
+            None => Component::new(&engine, bytes).map(|c| (c, None)).map_err(anyhow::Error::from),
+        }
+        .map_err(|e| LoadError::Invalid(format!("{e:#}")))?;
         let mut linker = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_sync(&mut linker).map_err(anyhow::Error::from)?;
         ProcMacro::add_to_linker::<HostState, wasmtime::component::HasSelf<HostState>>(&mut linker, |s| s)
@@ -170,7 +184,7 @@ impl MacroComponent {
             });
         }
         let ticker = EpochTicker::start(&engine).map_err(|e| anyhow::anyhow!("starting the deadline timer: {e}"))?;
-        Ok(MacroComponent { engine, component, linker, metered, bridge_version, _ticker: ticker })
+        Ok(MacroComponent { engine, component, linker, metered, bridge_version, cache_outcome, _ticker: ticker })
     }
 
     pub fn from_file(path: &std::path::Path) -> Result<MacroComponent, LoadError> {

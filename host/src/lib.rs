@@ -10,6 +10,7 @@
 pub mod backend;
 mod bindings;
 mod bridge;
+mod cache;
 mod component;
 mod convert;
 mod error;
@@ -20,6 +21,7 @@ pub mod tokens;
 
 pub use backend::{Backend, Diagnostic, ExpansionSpans, Level, SubDiagnostic};
 pub use bindings::BRIDGE_VERSION;
+pub use cache::{CacheOutcome, ComponentCache};
 pub use component::{Kind, Limits, MacroComponent, MacroDecl, MacroInstance};
 pub use error::{ExpandError, LoadError};
 pub use sandbox::Sandbox;

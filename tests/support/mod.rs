@@ -19,6 +19,8 @@ pub fn fixtures_target() -> PathBuf {
 pub fn wasmacro() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_cargo-wasmacro"));
     cmd.arg("wasmacro");
+    // Compiled components are cached with the other fixtures, not in the user's cache folder.
+    cmd.env("WASMACRO_CACHE_DIR", fixtures_target().join("compiled"));
     cmd
 }
 

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use wasmacro_host::standalone::StandaloneBackend;
-use wasmacro_host::{Kind, Limits, MacroComponent, Sandbox};
+use wasmacro_host::{ComponentCache, Kind, Limits, MacroComponent, Sandbox};
 
 use crate::commands::build::BuildArgs;
 use crate::toolchain::Toolchain;
@@ -76,11 +76,17 @@ impl BenchArgs {
             _ => unreachable!("clap requires one"),
         };
 
-        // Wasm side.
+        // Wasm side: first load without a cache (Cranelift) and with a warm one (deserialize).
+        let bytes = std::fs::read(&built.component)?;
         let started = Instant::now();
-        let component = MacroComponent::from_file(&built.component)?;
+        drop(MacroComponent::from_bytes_with_cache(&bytes, None)?);
+        let cold_load = started.elapsed();
+        let cache = ComponentCache::new(built.component.parent().unwrap().join("bench-cache"));
+        drop(MacroComponent::from_bytes_with_cache(&bytes, Some(&cache))?);
+        let started = Instant::now();
+        let component = MacroComponent::from_bytes_with_cache(&bytes, Some(&cache))?;
+        let cached_load = started.elapsed();
         let mut instance = component.instantiate(Box::new(StandaloneBackend::new("input.rs", &input)), &Sandbox::default(), Limits::default())?;
-        let first_use = started.elapsed();
         let helpers = instance.macros().iter().find(|m| m.name == name).map(|m| m.helpers.clone()).unwrap_or_default();
         let mut expansion = String::new();
         let mut wasm = Vec::new();
@@ -131,7 +137,7 @@ impl BenchArgs {
         println!("  {:<28} {:>12} {:>12}", "", "median", "min");
         println!("  {:<28} {:>12} {:>12}", "native (rustc, by difference)", ms(native.median), ms(native.min));
         println!("  {:<28} {:>12} {:>12}", "wasm (wasmacro host)", ms(wasm.median), ms(wasm.min));
-        println!("  wasm first use (compile + instantiate): {}", ms(first_use));
+        println!("  wasm first load: compile {} / from cache {}", ms(cold_load), ms(cached_load));
         Ok(())
     }
 }

@@ -1,0 +1,168 @@
+//! Compiled-code cache: Cranelift compiles a component once; later loads deserialize the
+//! machine code. Entries are keyed by the component's SHA-256, the wasmtime version and the
+//! engine's configuration (`Engine::precompile_compatibility_hash`), and carry a SHA-256 of
+//! their own payload: a corrupt, truncated or foreign entry is detected and rebuilt, never
+//! handed to `deserialize` unchecked.
+
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use sha2::{Digest, Sha256};
+use wasmtime::component::Component;
+use wasmtime::Engine;
+
+const MAGIC: &[u8; 16] = b"wasmacro-cwasm1\n";
+
+/// A folder of compiled components.
+#[derive(Clone, Debug)]
+pub struct ComponentCache {
+    dir: PathBuf,
+}
+
+/// How a load went, for benchmarks and diagnostics.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CacheOutcome {
+    Hit,
+    /// Compiled and stored.
+    Miss,
+    /// An entry existed but failed its checks; compiled and stored again.
+    Rebuilt,
+}
+
+impl ComponentCache {
+    pub fn new(dir: impl Into<PathBuf>) -> ComponentCache {
+        ComponentCache { dir: dir.into() }
+    }
+
+    /// `$WASMACRO_CACHE_DIR` (empty: no cache), else the platform's cache folder: `$XDG_CACHE_HOME/wasmacro` or
+    /// `~/.cache/wasmacro` on Linux, `~/Library/Caches/wasmacro` on macOS,
+    /// `%LOCALAPPDATA%\wasmacro` on Windows.
+    pub fn default_location() -> Option<PathBuf> {
+        // Set but empty: no cache.
+        if let Some(dir) = std::env::var_os("WASMACRO_CACHE_DIR") {
+            return (!dir.is_empty()).then(|| PathBuf::from(dir));
+        }
+        let home = || std::env::var_os("HOME").map(PathBuf::from);
+        if cfg!(target_os = "macos") {
+            return home().map(|h| h.join("Library/Caches/wasmacro"));
+        }
+        if cfg!(windows) {
+            return std::env::var_os("LOCALAPPDATA").map(|d| PathBuf::from(d).join("wasmacro"));
+        }
+        match std::env::var_os("XDG_CACHE_HOME") {
+            Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir).join("wasmacro")),
+            _ => home().map(|h| h.join(".cache/wasmacro")),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file an entry for `bytes` compiled by `engine` lives in.
+    pub fn entry_path(&self, engine: &Engine, bytes: &[u8]) -> PathBuf {
+        let mut engine_hash = std::hash::DefaultHasher::new();
+        engine.precompile_compatibility_hash().hash(&mut engine_hash);
+        let component = hex(&Sha256::digest(bytes));
+        self.dir.join(format!("{}-{:016x}.cwasm", &component[..32], engine_hash.finish()))
+    }
+
+    /// The compiled component for `bytes`, from the cache when a sound entry exists.
+    pub fn load(&self, engine: &Engine, bytes: &[u8]) -> Result<(Component, CacheOutcome)> {
+        let path = self.entry_path(engine, bytes);
+        let existed = path.exists();
+        if let Some(component) = read_entry(engine, &path) {
+            return Ok((component, CacheOutcome::Hit));
+        }
+        let component = Component::new(engine, bytes)?;
+        // A cache that cannot be written only costs speed.
+        let _ = write_entry(&path, &component.serialize()?);
+        Ok((component, if existed { CacheOutcome::Rebuilt } else { CacheOutcome::Miss }))
+    }
+}
+
+fn read_entry(engine: &Engine, path: &Path) -> Option<Component> {
+    let data = std::fs::read(path).ok()?;
+    let payload = data.strip_prefix(MAGIC.as_slice())?;
+    if payload.len() < 32 {
+        return None;
+    }
+    let (checksum, code) = payload.split_at(32);
+    if Sha256::digest(code).as_slice() != checksum {
+        return None;
+    }
+    // SAFETY: `code` is exactly what `Component::serialize` wrote into this entry (its checksum
+    // matches), and wasmtime itself rejects code from another version or configuration.
+    unsafe { Component::deserialize(engine, code) }.ok()
+}
+
+fn write_entry(path: &Path, code: &[u8]) -> Result<()> {
+    let dir = path.parent().context("cache entry without a folder")?;
+    std::fs::create_dir_all(dir)?;
+    let mut data = Vec::with_capacity(MAGIC.len() + 32 + code.len());
+    data.extend_from_slice(MAGIC);
+    data.extend_from_slice(&Sha256::digest(code));
+    data.extend_from_slice(code);
+    // Write then rename, so a concurrent reader never sees half an entry.
+    let temp = dir.join(format!(".{}.{}", path.file_name().unwrap().to_string_lossy(), std::process::id()));
+    std::fs::write(&temp, data)?;
+    std::fs::rename(&temp, path)?;
+    Ok(())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tiny real component: an empty one.
+    const EMPTY_COMPONENT: &[u8] = b"\0asm\x0d\0\x01\0";
+
+    fn cache() -> ComponentCache {
+        let dir = std::env::temp_dir().join(format!("wasmacro-cache-test-{}-{:?}", std::process::id(), std::thread::current().id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        ComponentCache::new(dir)
+    }
+
+    #[test]
+    fn compiles_once_then_hits() {
+        let engine = Engine::default();
+        let cache = cache();
+        assert_eq!(cache.load(&engine, EMPTY_COMPONENT).unwrap().1, CacheOutcome::Miss);
+        assert_eq!(cache.load(&engine, EMPTY_COMPONENT).unwrap().1, CacheOutcome::Hit);
+    }
+
+    #[test]
+    fn corrupt_and_truncated_entries_are_rebuilt() {
+        let engine = Engine::default();
+        let cache = cache();
+        cache.load(&engine, EMPTY_COMPONENT).unwrap();
+        let path = cache.entry_path(&engine, EMPTY_COMPONENT);
+        let mut data = std::fs::read(&path).unwrap();
+        let last = data.len() - 1;
+        data[last] ^= 0xff;
+        std::fs::write(&path, &data).unwrap();
+        assert_eq!(cache.load(&engine, EMPTY_COMPONENT).unwrap().1, CacheOutcome::Rebuilt);
+        std::fs::write(&path, &data[..data.len() / 2]).unwrap();
+        assert_eq!(cache.load(&engine, EMPTY_COMPONENT).unwrap().1, CacheOutcome::Rebuilt);
+        assert_eq!(cache.load(&engine, EMPTY_COMPONENT).unwrap().1, CacheOutcome::Hit);
+    }
+
+    #[test]
+    fn an_entry_of_another_engine_configuration_is_not_used() {
+        let cache = cache();
+        let plain = Engine::default();
+        let mut config = wasmtime::Config::new();
+        config.consume_fuel(true);
+        let metered = Engine::new(&config).unwrap();
+        cache.load(&plain, EMPTY_COMPONENT).unwrap();
+        assert_ne!(cache.entry_path(&plain, EMPTY_COMPONENT), cache.entry_path(&metered, EMPTY_COMPONENT));
+        // Even planted under the other key, wasmtime's own check refuses it and we rebuild.
+        std::fs::copy(cache.entry_path(&plain, EMPTY_COMPONENT), cache.entry_path(&metered, EMPTY_COMPONENT)).unwrap();
+        assert_eq!(cache.load(&metered, EMPTY_COMPONENT).unwrap().1, CacheOutcome::Rebuilt);
+    }
+}
