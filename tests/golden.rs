@@ -61,6 +61,9 @@ enum Expect {
     /// A known difference, asserted exactly: `expand` fails with the error lines `ours`, while
     /// native rustc does `native`; `why` goes into the golden file's header.
     Gap { ours: &'static [&'static str], native: Native, why: &'static str },
+    /// A known silent difference, asserted exactly: the macro expands, and native rustc's
+    /// expansion differs from ours only by `ours` in place of `native` (after normalization).
+    Differs { ours: &'static str, native: &'static str, why: &'static str },
 }
 
 enum Native {
@@ -380,6 +383,25 @@ const CASES: &[Case] = &[
         },
     },
     Case {
+        name: "clap-unnamed",
+        input: Input::File("clap-unnamed"),
+        krate: real("clap_derive"),
+        prelude: "use clap::Parser;",
+        invocation: Invocation::Derive { paths: &["Parser"], helpers: CLAP_HELPERS },
+        grants: &[],
+        expect: Expect::Differs {
+            ours: r#"clap::Command::new("")"#,
+            native: r#"clap::Command::new({
+            let _ = "native-golden";
+            "native-golden"
+        })"#,
+            why: "clap_derive names a Parser's command after CARGO_PKG_NAME, read with std::env::var\n\
+                  while it expands; when the variable is missing it silently uses \"\" (no error).\n\
+                  Cargo sets it for native rustc; the default sandbox grants no environment, so\n\
+                  the command is named \"\". `--env CARGO_PKG_NAME=<package>` gives native's output.",
+        },
+    },
+    Case {
         name: "clap-cargo-granted",
         input: Input::File("clap-cargo"),
         krate: real("clap_derive"),
@@ -642,6 +664,18 @@ fn header(case: &Case) -> String {
              // this output pasted in (both fail), normalized by syn + prettyplease.{helpers}\n\
              // Known differences from native: none.\n"
         ),
+        Expect::Differs { ours, native, why } => format!(
+            "{first}\
+             // Checked against native rustc by tests/golden.rs on every run: `-Zunpretty=expanded` of a crate\n\
+             // using the native macro equals that of the same crate with this expansion pasted in, both\n\
+             // normalized by syn + prettyplease.{helpers}\n\
+             // Known difference from native, asserted exactly: native has\n{}\
+             // where this expansion has\n{}\
+             // Why:\n{}",
+            comment(native),
+            comment(ours),
+            comment(why)
+        ),
         Expect::Gap { ours, native, why } => {
             let native = match native {
                 Native::Expands => "expands it".to_string(),
@@ -831,7 +865,7 @@ fn check(case: &Case) {
     let golden = std::fs::read_to_string(&golden_path).unwrap_or_else(|_| panic!("missing {}; run with WASMACRO_BLESS=1", golden_path.display()));
     assert_eq!(body(&golden), wasm.output, "{}: the wasm expansion differs from the golden file", case.name);
     match &case.expect {
-        Expect::Expands => assert!(wasm.success, "{}: expansion failed:\n{}", case.name, wasm.errors),
+        Expect::Expands | Expect::Differs { .. } => assert!(wasm.success, "{}: expansion failed:\n{}", case.name, wasm.errors),
         Expect::Rejects => assert!(!wasm.success, "{}: the expansion did not fail:\n{}", case.name, wasm.errors),
         Expect::Gap { ours, .. } => {
             assert!(!wasm.success, "{}: the known gap is gone (the expansion succeeded): update the case", case.name);
@@ -879,7 +913,7 @@ fn check(case: &Case) {
             assert_eq!(first_error_lines(&side_a.stderr), *errors, "{}: native rustc's errors changed:\n{}", case.name, side_a.stderr);
             return;
         }
-        Expect::Expands => assert!(side_a.success, "{}: native rustc failed:\n{native}\n{}", case.name, side_a.stderr),
+        Expect::Expands | Expect::Differs { .. } => assert!(side_a.success, "{}: native rustc failed:\n{native}\n{}", case.name, side_a.stderr),
         Expect::Rejects => {
             assert!(!side_a.success, "{}: native rustc did not fail:\n{native}", case.name);
             assert_eq!(
@@ -899,6 +933,11 @@ fn check(case: &Case) {
     if bang {
         // `use` lines differ only by the allow attribute added on side B.
         pasted = pasted.replacen("#[allow(unused_imports)]\n", "", 1);
+    }
+    if let Expect::Differs { ours, native: theirs, .. } = case.expect {
+        assert!(native != pasted, "{}: the known difference is gone: update the case", case.name);
+        assert!(pasted.contains(ours), "{}: our expansion lacks {ours}:\n{pasted}", case.name);
+        pasted = pasted.replace(ours, theirs);
     }
     assert_eq!(native, pasted, "{}: native rustc expands differently", case.name);
 }
