@@ -97,3 +97,26 @@ error: unterminated double quote string
     assert!(recoverable.contains("error: unknown start of token: `\n --> <stdin>:2:9"), "{recoverable}");
     assert!(recoverable.contains("error: the expansion failed with 3 errors"), "{recoverable}");
 }
+
+#[test]
+fn an_attribute_written_on_the_item_keeps_its_spans() {
+    let tracing = build(&real_crate_manifest("tracing-attributes"), "tracing-attributes").0;
+    let input = fixtures_target().join("scratch/instrument.rs");
+    std::fs::create_dir_all(input.parent().unwrap()).unwrap();
+    std::fs::write(&input, "/// Works.\n#[instrument(skip(missing))]\nfn work(value: u32) -> u32 { value }\n").unwrap();
+    let rejected = run(wasmacro().arg("expand").arg("--component").arg(&tracing).args(["--attr", "instrument"]).arg(&input));
+    assert!(!rejected.status.success());
+    // As rustc reports it: at `missing`, inside the attribute, in the user's file.
+    let expected = "\
+error: attempting to skip non-existent parameter
+ --> ";
+    assert!(rejected.stderr.contains(expected), "{}", rejected.stderr);
+    assert!(rejected.stderr.contains("instrument.rs:2:19\n"), "{}", rejected.stderr);
+
+    // The attribute is taken off the item; other attributes stay, as rustc passes them.
+    let attr_macro = build(&repo().join("examples/attr-macro/Cargo.toml"), "attr-macro").0;
+    std::fs::write(&input, "/// Connects.\n#[tag(\"network\", priority = 3)]\npub fn connect() {}\n").unwrap();
+    let run = run(wasmacro().arg("expand").arg("--component").arg(&attr_macro).args(["--attr", "tag"]).arg(&input));
+    assert!(run.status.success(), "{}", run.stderr);
+    assert_eq!(run.stdout, "/// Connects.\npub fn connect() {}\npub const CONNECT_TAG: (&str, u32) = (\"network\", 3);\n");
+}

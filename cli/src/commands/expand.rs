@@ -18,7 +18,8 @@ use crate::render;
     group(clap::ArgGroup::new("which").required(true).args(["derive", "attr", "bang"])),
     after_help = "\
 INPUT is the macro's input: for --derive the item (its #[derive(...)] attributes are removed, as rustc does), \
-for --attr the item the attribute is on, for --bang what goes between the macro's delimiters.
+for --attr the item the attribute is on (write the attribute on it, as in #[NAME(ARGS)], or pass --args), \
+for --bang what goes between the macro's delimiters.
 
 Examples:
   cargo wasmacro expand --crate examples/derive-syn --derive Builder examples/inputs/builder.rs
@@ -37,7 +38,8 @@ pub struct ExpandArgs {
     /// Expand the attribute macro NAME
     #[arg(long, value_name = "NAME")]
     pub attr: Option<String>,
-    /// The attribute's arguments, as in #[NAME(ARGS)]
+    /// The attribute's arguments, as in #[NAME(ARGS)] [default: those of #[NAME(...)] on the item in
+    /// INPUT, with their spans in the file]
     #[arg(long, value_name = "TOKENS", requires = "attr")]
     pub args: Option<String>,
     /// Expand the function-like macro NAME
@@ -123,15 +125,19 @@ impl ExpandArgs {
             (_, _, Some(n)) => (Kind::Function, n.clone()),
             _ => unreachable!("clap requires one"),
         };
-        let attribute_input = match &self.args {
-            Some(args) => Some(backend.parse(args).map_err(|e| anyhow::anyhow!("--args {args:?}: {e}"))?),
-            None if kind == Kind::Attribute => Some(Vec::new()),
-            None => None,
-        };
         let input = match input {
             Ok(tokens) if kind == Kind::Derive => strip_derive_attributes(tokens),
             Ok(tokens) => tokens,
             Err(_) => return report(&mut backend, None, Some("could not read the macro input")),
+        };
+        let (input, attribute_input) = match &self.args {
+            Some(args) => (input, Some(backend.parse(args).map_err(|e| anyhow::anyhow!("--args {args:?}: {e}"))?)),
+            // The attribute written on the item in the file: its arguments keep their spans.
+            None if kind == Kind::Attribute => match take_attribute(&input, &name) {
+                Some((item, args)) => (item, Some(args)),
+                None => (input, Some(Vec::new())),
+            },
+            None => (input, None),
         };
         let first_token_span = first_span(&input).unwrap_or(spans.call_site);
 
@@ -250,6 +256,44 @@ fn strip_derive_attributes(tokens: FlatStream) -> FlatStream {
         index += len;
     }
     out
+}
+
+/// Finds the outer attribute `#[name(args)]` (or `#[path::to::name(args)]`, or `#[name]`) among
+/// the item's leading attributes and returns the item without it, and the arguments.
+fn take_attribute(tokens: &[Token], name: &str) -> Option<(FlatStream, FlatStream)> {
+    let mut index = 0;
+    while let (Some(Token::Punct(hash)), Some(Token::Group(group))) = (tokens.get(index), tokens.get(index + 1)) {
+        if hash.ch != '#' || group.delimiter != wasmacro_host::tokens::Delimiter::Bracket {
+            break;
+        }
+        let body = &tokens[index + 2..index + 2 + group.len as usize];
+        // The path: idents joined by `::`.
+        let mut path = String::new();
+        let mut at = 0;
+        while let Some(token) = body.get(at) {
+            match token {
+                Token::Ident(ident) => path.push_str(&ident.name),
+                Token::Punct(p) if p.ch == ':' => path.push(':'),
+                _ => break,
+            }
+            at += 1;
+        }
+        let matches = path == name || path.rsplit("::").next() == Some(name);
+        let args = match body.get(at) {
+            None => Some(Vec::new()),
+            Some(Token::Group(args)) if args.delimiter == wasmacro_host::tokens::Delimiter::Parenthesis && at + 1 + args.len as usize == body.len() => {
+                Some(body[at + 1..].to_vec())
+            }
+            _ => None,
+        };
+        if let (true, Some(args)) = (matches, args) {
+            let mut item = tokens[..index].to_vec();
+            item.extend_from_slice(&tokens[index + 2 + group.len as usize..]);
+            return Some((item, args));
+        }
+        index += 2 + group.len as usize;
+    }
+    None
 }
 
 fn first_span(tokens: &[Token]) -> Option<u32> {
