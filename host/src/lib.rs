@@ -14,6 +14,10 @@ mod cache;
 mod component;
 mod convert;
 mod error;
+/// Entry points of the fuzz targets in `host/fuzz/` (feature `fuzzing`); not a stable API.
+#[cfg(any(test, feature = "fuzzing"))]
+#[doc(hidden)]
+pub mod fuzzing;
 mod sandbox;
 mod state;
 pub mod standalone;
