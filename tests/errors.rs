@@ -5,16 +5,10 @@
 mod support;
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
 
 use support::*;
 use wasmacro_host::standalone::StandaloneBackend;
 use wasmacro_host::{ExpandError, Kind, Limits, MacroComponent, MacroInstance, Sandbox};
-
-fn misbehaving() -> PathBuf {
-    static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    BUILT.get_or_init(|| build(&repo().join("tests/fixtures/misbehaving/Cargo.toml"), "misbehaving").0).clone()
-}
 
 fn scratch(name: &str) -> PathBuf {
     let dir = fixtures_target().join("scratch");

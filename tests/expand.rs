@@ -62,7 +62,7 @@ fn span_queries_answer_from_the_input_file() {
 
 #[test]
 fn invalid_input_is_reported_like_rustc_reports_lexer_errors() {
-    let misbehaving = build(&repo().join("tests/fixtures/misbehaving/Cargo.toml"), "misbehaving").0;
+    let misbehaving = misbehaving();
     let expand_stdin = |input: &str| {
         use std::io::Write;
         let mut child = wasmacro()

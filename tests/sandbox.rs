@@ -4,14 +4,8 @@
 mod support;
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
 
 use support::*;
-
-fn misbehaving() -> PathBuf {
-    static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    BUILT.get_or_init(|| build(&repo().join("tests/fixtures/misbehaving/Cargo.toml"), "misbehaving").0).clone()
-}
 
 /// A folder with a file the macro may be granted, and one beside it that it never is.
 fn secrets() -> (PathBuf, PathBuf) {

@@ -57,6 +57,13 @@ pub fn build_with_features(manifest: &Path, name: &str, features: &[&str]) -> (P
     (out, run)
 }
 
+/// The component of `tests/fixtures/misbehaving` (macros that panic, loop, hog memory, probe the
+/// sandbox), built once per test process.
+pub fn misbehaving() -> PathBuf {
+    static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| build(&repo().join("tests/fixtures/misbehaving/Cargo.toml"), "misbehaving").0).clone()
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Declared {
     pub kind: String,

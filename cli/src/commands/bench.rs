@@ -13,7 +13,7 @@ use anyhow::{bail, Context, Result};
 use wasmacro_host::standalone::StandaloneBackend;
 use wasmacro_host::{ComponentCache, Kind, Limits, MacroComponent, Sandbox};
 
-use crate::commands::build::BuildArgs;
+use crate::commands::build::{crate_manifest, BuildArgs};
 use crate::toolchain::Toolchain;
 use crate::ui;
 
@@ -66,8 +66,7 @@ fn ms(d: Duration) -> String {
 
 impl BenchArgs {
     pub fn exec(self) -> Result<()> {
-        let manifest = if self.krate.is_dir() { self.krate.join("Cargo.toml") } else { self.krate.clone() };
-        let manifest = std::path::absolute(&manifest)?;
+        let manifest = std::path::absolute(crate_manifest(&self.krate))?;
         let built = BuildArgs { manifest_path: Some(manifest.clone()), release: self.release, ..Default::default() }.build()?;
         let input = std::fs::read_to_string(&self.input).with_context(|| format!("reading {}", self.input.display()))?;
         let (kind, name) = match (&self.derive, &self.bang) {

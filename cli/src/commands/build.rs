@@ -44,6 +44,11 @@ pub struct BuildArgs {
     pub target_dir: Option<PathBuf>,
 }
 
+/// The manifest of a crate given as its folder or as its `Cargo.toml` (`--crate PATH`).
+pub fn crate_manifest(path: &Path) -> PathBuf {
+    if path.is_dir() { path.join("Cargo.toml") } else { path.to_path_buf() }
+}
+
 /// A finished build.
 pub struct Built {
     pub component: PathBuf,

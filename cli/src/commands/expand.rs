@@ -9,7 +9,7 @@ use wasmacro_host::standalone::StandaloneBackend;
 use wasmacro_host::tokens::{FlatStream, Token};
 use wasmacro_host::{Backend, Diagnostic, ExpandError, Kind, Level, Limits, MacroComponent, Sandbox, SubDiagnostic};
 
-use crate::commands::build::BuildArgs;
+use crate::commands::build::{crate_manifest, BuildArgs};
 use crate::render;
 
 #[derive(clap::Args, Debug)]
@@ -90,8 +90,7 @@ impl ExpandArgs {
         let component_path = match (&self.component, &self.krate) {
             (Some(path), _) => path.clone(),
             (None, Some(krate)) => {
-                let manifest = if krate.is_dir() { krate.join("Cargo.toml") } else { krate.clone() };
-                let build = BuildArgs { manifest_path: Some(manifest), release: self.release, target_dir: self.target_dir.clone(), ..Default::default() };
+                let build = BuildArgs { manifest_path: Some(crate_manifest(krate)), release: self.release, target_dir: self.target_dir.clone(), ..Default::default() };
                 build.build()?.component
             }
             (None, None) => unreachable!("clap requires one"),
@@ -153,9 +152,8 @@ impl ExpandArgs {
         match result {
             Ok(output) => {
                 let printed = backend.print_bounded(&output, max_text_bytes).context("the macro's output is too large to print")?;
-                let errors = compile_errors(backend, &output);
-                for diagnostic in &errors {
-                    backend.emit_diagnostic(diagnostic.clone());
+                for diagnostic in compile_errors(backend, &output) {
+                    backend.emit_diagnostic(diagnostic);
                 }
                 if self.raw {
                     println!("{printed}");
