@@ -43,6 +43,8 @@ enum Command {
     Inspect(commands::inspect::InspectArgs),
     /// Expand a macro of a component (or of a crate, built first) on a Rust file
     Expand(commands::expand::ExpandArgs),
+    /// Generate a native proc-macro crate that runs a component inside the compiler
+    Shim(commands::shim::ShimArgs),
     /// Time one expansion natively and as wasm, side by side
     Bench(commands::bench::BenchArgs),
 }
@@ -63,6 +65,7 @@ fn main() -> ExitCode {
         Command::Build(args) => args.exec(),
         Command::Inspect(args) => args.exec(),
         Command::Expand(args) => args.exec(),
+        Command::Shim(args) => args.exec(),
         Command::Bench(args) => args.exec(),
     };
     match result {

@@ -275,6 +275,16 @@ impl MacroInstance<'_> {
         }
     }
 
+    /// Lends the instance another backend and returns the one it held: for embedders whose
+    /// compiler side lives for one expansion only (the shim's compiler objects).
+    pub fn replace_backend(&mut self, backend: Box<dyn Backend>) -> Box<dyn Backend> {
+        match (&mut self.live, &mut self.state) {
+            (Some((store, _)), _) => std::mem::replace(&mut store.data_mut().backend, backend),
+            (None, Some(state)) => std::mem::replace(&mut state.backend, backend),
+            (None, None) => unreachable!("an instance always holds its state somewhere"),
+        }
+    }
+
     /// The backend as its concrete type (to read what it collected: diagnostics, tracked paths).
     pub fn backend<B: Backend>(&mut self) -> Option<&mut B> {
         let backend: &mut dyn std::any::Any = self.backend_mut();

@@ -7,10 +7,20 @@
 //!   what crosses the bridge, optionally fuel); a panic, a trap, a limit or a broken bridge rule
 //!   becomes an [`ExpandError`] and the next expansion gets a fresh instance.
 
+#![cfg_attr(
+    all(feature = "compiler", wasmacro_nightly),
+    feature(proc_macro_span, proc_macro_diagnostic, proc_macro_def_site, proc_macro_expand, proc_macro_tracked_env, proc_macro_tracked_path)
+)]
+
+#[cfg(feature = "compiler")]
+extern crate proc_macro;
+
 pub mod backend;
 mod bindings;
 mod bridge;
 mod cache;
+#[cfg(feature = "compiler")]
+pub mod compiler;
 mod component;
 mod convert;
 mod error;

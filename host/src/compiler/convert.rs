@@ -1,0 +1,314 @@
+//! Token streams between the compiler's `proc_macro` objects and the flat form of the bridge.
+//!
+//! Import recovers what the public API hides but rustc's printer uses: the spacing after
+//! identifiers, literals and delimiters (`JointHidden` when the next token touches it in the
+//! source) and doc comments (a `#` whose span covers `///` text). Export rebuilds tokens with
+//! their spans; a group the macro passes back unchanged is the compiler's original object.
+
+use std::collections::HashMap;
+
+use proc_macro::{Delimiter as PmDelimiter, Group as PmGroup, Span, TokenStream, TokenTree};
+
+use super::CompilerBackend;
+use crate::standalone::printer::literal_text;
+use crate::tokens::{CommentKind, Delimiter, FlatStream, Group, Ident, Literal, Punct, Spacing, SpanId, Token};
+
+/// The input's groups as the compiler gave them, with their flat form at import.
+#[derive(Default)]
+pub(crate) struct Originals {
+    /// Every imported token, in import order.
+    arena: Vec<Token>,
+    /// Entire-span id of an imported group (ids are fresh per import, so unique) to its range in
+    /// `arena` (the group token and its body) and the compiler's object.
+    groups: HashMap<SpanId, (std::ops::Range<usize>, PmGroup)>,
+}
+
+/// Where a token starts and ends in the source, to tell which tokens touch.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Position {
+    line: usize,
+    column: usize,
+}
+
+fn start(span: Span) -> Position {
+    let s = span.start();
+    Position { line: s.line(), column: s.column() }
+}
+
+fn end(span: Span) -> Position {
+    let e = span.end();
+    Position { line: e.line(), column: e.column() }
+}
+
+/// rustc's spacing of a token that ends at `end`, followed by a token starting at `next` (`None`:
+/// nothing follows in this stream): touching tokens are joint, visibly so before a punct.
+fn spacing_between(end: Position, next: Option<(Position, bool)>) -> Spacing {
+    match next {
+        Some((start, next_is_punct)) if start == end => {
+            if next_is_punct {
+                Spacing::Joint
+            } else {
+                Spacing::JointHidden
+            }
+        }
+        _ => Spacing::Alone,
+    }
+}
+
+impl CompilerBackend {
+    /// The flat form of a stream the compiler gave the macro.
+    pub(crate) fn import(&mut self, stream: TokenStream) -> FlatStream {
+        let mut out = Vec::new();
+        self.import_into(stream, None, &mut out);
+        out
+    }
+
+    /// Appends the flat form of `stream`; `close` is where the enclosing group's close delimiter
+    /// starts (what its last token may touch).
+    fn import_into(&mut self, stream: TokenStream, close: Option<Position>, out: &mut FlatStream) {
+        let trees: Vec<TokenTree> = stream.into_iter().collect();
+        let starts: Vec<(Position, bool)> = trees
+            .iter()
+            .map(|t| match t {
+                TokenTree::Group(g) => (start(g.span_open()), false),
+                other => (start(other.span()), matches!(other, TokenTree::Punct(_))),
+            })
+            .collect();
+        let mut i = 0;
+        while i < trees.len() {
+            let next = starts.get(i + 1).copied().or(close.map(|c| (c, false)));
+            // A doc comment reaches macros as `#` (`!`) `[doc = "..."]`, all with the comment's span.
+            if let Some(consumed) = self.import_doc_comment(&trees[i..], &starts[i..], close, out) {
+                i += consumed;
+                continue;
+            }
+            match &trees[i] {
+                TokenTree::Group(g) => self.import_group(g, next, None, out),
+                TokenTree::Ident(ident) => {
+                    let span = ident.span();
+                    let text = ident.to_string();
+                    let (name, is_raw) = match text.strip_prefix("r#") {
+                        Some(rest) => (rest.to_string(), true),
+                        None => (text, false),
+                    };
+                    let spacing = spacing_between(end(span), next);
+                    let span = self.add(span);
+                    out.push(Token::Ident(Ident { name, is_raw, span, spacing }));
+                }
+                TokenTree::Punct(punct) => {
+                    let span = punct.span();
+                    let spacing = match punct.spacing() {
+                        proc_macro::Spacing::Joint => Spacing::Joint,
+                        // The API shows `Alone` for a punct touching an identifier or literal.
+                        _ => match spacing_between(end(span), next) {
+                            Spacing::JointHidden => Spacing::JointHidden,
+                            _ => Spacing::Alone,
+                        },
+                    };
+                    let span = self.add(span);
+                    out.push(Token::Punct(Punct { ch: punct.as_char(), spacing, span }));
+                }
+                TokenTree::Literal(literal) => {
+                    let span = literal.span();
+                    let spacing = spacing_between(end(span), next);
+                    let mut lit = self.model_literal(&literal.to_string());
+                    lit.span = self.add(span);
+                    lit.spacing = spacing;
+                    out.push(Token::Literal(lit));
+                }
+            }
+            i += 1;
+        }
+    }
+
+    fn import_group(&mut self, g: &PmGroup, next: Option<(Position, bool)>, doc: Option<CommentKind>, out: &mut FlatStream) {
+        let (open_span, close_span) = (g.span_open(), g.span_close());
+        let close_start = start(close_span);
+        let at = out.len();
+        out.push(Token::Group(Group {
+            delimiter: match g.delimiter() {
+                PmDelimiter::Parenthesis => Delimiter::Parenthesis,
+                PmDelimiter::Brace => Delimiter::Brace,
+                PmDelimiter::Bracket => Delimiter::Bracket,
+                PmDelimiter::None => Delimiter::None,
+            },
+            open: self.add(open_span),
+            close: self.add(close_span),
+            entire: self.add(g.span()),
+            len: 0,
+            open_spacing: Spacing::Alone,
+            close_spacing: spacing_between(end(close_span), next),
+            doc_comment: doc,
+        }));
+        let body = g.stream();
+        let first = body.clone().into_iter().next().map(|t| match &t {
+            TokenTree::Group(g) => (start(g.span_open()), false),
+            other => (start(other.span()), matches!(other, TokenTree::Punct(_))),
+        });
+        let open_spacing = spacing_between(end(open_span), first.or(Some((close_start, false))));
+        if g.delimiter() != PmDelimiter::None {
+            self.import_into(body, Some(close_start), out);
+        } else {
+            self.import_into(body, None, out);
+        }
+        let len = (out.len() - at - 1) as u32;
+        if let Token::Group(group) = &mut out[at] {
+            group.len = len;
+            group.open_spacing = open_spacing;
+            let entire = group.entire;
+            let range = self.originals.arena.len()..self.originals.arena.len() + out.len() - at;
+            self.originals.arena.extend_from_slice(&out[at..]);
+            self.originals.groups.insert(entire, (range, g.clone()));
+        }
+    }
+
+    /// `#` (`!`) `[doc = "..."]` whose `#` covers a doc comment's text: one doc-comment group in
+    /// the flat form, as rustc keeps it. Returns how many trees it took.
+    fn import_doc_comment(
+        &mut self,
+        trees: &[TokenTree],
+        starts: &[(Position, bool)],
+        close: Option<Position>,
+        out: &mut FlatStream,
+    ) -> Option<usize> {
+        let TokenTree::Punct(hash) = trees.first()? else { return None };
+        if hash.as_char() != '#' {
+            return None;
+        }
+        let inner = matches!(trees.get(1), Some(TokenTree::Punct(p)) if p.as_char() == '!');
+        let group_at = 1 + usize::from(inner);
+        let TokenTree::Group(group) = trees.get(group_at)? else { return None };
+        if group.delimiter() != PmDelimiter::Bracket {
+            return None;
+        }
+        let text = hash.span().source_text()?;
+        let kind = if text.starts_with("///") || text.starts_with("//!") {
+            CommentKind::Line
+        } else if text.starts_with("/**") || text.starts_with("/*!") {
+            CommentKind::Block
+        } else {
+            return None;
+        };
+        let span = self.add(hash.span());
+        out.push(Token::Punct(Punct { ch: '#', spacing: Spacing::Alone, span }));
+        if inner {
+            let span = self.add(trees[1].span());
+            out.push(Token::Punct(Punct { ch: '!', spacing: Spacing::Alone, span }));
+        }
+        let after = starts.get(group_at + 1).copied().or(close.map(|c| (c, false)));
+        self.import_group(group, after, Some(kind), out);
+        Some(group_at + 1)
+    }
+
+    /// `kind`, `symbol` and `suffix` of a literal from its text.
+    fn model_literal(&mut self, text: &str) -> Literal {
+        use crate::backend::Backend;
+        self.model.parse_literal(text).unwrap_or(Literal {
+            kind: crate::tokens::LitKind::Err,
+            symbol: text.to_string(),
+            suffix: None,
+            span: 0,
+            spacing: Spacing::Alone,
+        })
+    }
+
+    /// The compiler's objects for a flat stream the macro produced. `Err` names a token the
+    /// compiler would refuse (the host checked the stream's shape already).
+    pub(crate) fn export(&mut self, stream: FlatStream) -> Result<TokenStream, String> {
+        let mut i = 0;
+        self.export_range(&stream, &mut i, stream.len())
+    }
+
+    fn export_range(&mut self, stream: &[Token], i: &mut usize, end: usize) -> Result<TokenStream, String> {
+        let mut out = TokenStream::new();
+        let mut trees = Vec::new();
+        while *i < end {
+            if let Some(comment) = self.doc_comment_at(stream, *i, end) {
+                out.extend(trees.drain(..));
+                out.extend(std::iter::once(comment.0));
+                *i = comment.1;
+                continue;
+            }
+            let token = &stream[*i];
+            *i += 1;
+            let tree = match token {
+                Token::Group(g) => {
+                    let body_end = *i + g.len as usize;
+                    if let Some(original) = self.original(g.entire, &stream[*i - 1..body_end]) {
+                        *i = body_end;
+                        TokenTree::Group(original)
+                    } else {
+                        let body = self.export_range(stream, i, body_end)?;
+                        let delimiter = match g.delimiter {
+                            Delimiter::Parenthesis => PmDelimiter::Parenthesis,
+                            Delimiter::Brace => PmDelimiter::Brace,
+                            Delimiter::Bracket => PmDelimiter::Bracket,
+                            Delimiter::None => PmDelimiter::None,
+                        };
+                        let mut group = PmGroup::new(delimiter, body);
+                        group.set_span(self.get(g.entire));
+                        TokenTree::Group(group)
+                    }
+                }
+                Token::Ident(ident) => {
+                    use crate::backend::Backend;
+                    let name = self.model.validate_ident(&ident.name, ident.is_raw, 0)?;
+                    let span = self.get(ident.span);
+                    TokenTree::Ident(if ident.is_raw {
+                        proc_macro::Ident::new_raw(&name, span)
+                    } else {
+                        proc_macro::Ident::new(&name, span)
+                    })
+                }
+                Token::Punct(p) => {
+                    if !"=<>!~+-*/%^&|@.,;:#$?'".contains(p.ch) {
+                        return Err(format!("unsupported character `{:?}` in a punct", p.ch));
+                    }
+                    let spacing = if p.is_joint() { proc_macro::Spacing::Joint } else { proc_macro::Spacing::Alone };
+                    let mut punct = proc_macro::Punct::new(p.ch, spacing);
+                    punct.set_span(self.get(p.span));
+                    TokenTree::Punct(punct)
+                }
+                Token::Literal(lit) => {
+                    let text = literal_text(lit.kind, &lit.symbol, lit.suffix.as_deref());
+                    let mut literal: proc_macro::Literal =
+                        text.parse().map_err(|_| format!("the macro produced an invalid literal `{text}`"))?;
+                    literal.set_span(self.get(lit.span));
+                    TokenTree::Literal(literal)
+                }
+            };
+            trees.push(tree);
+        }
+        out.extend(trees);
+        Ok(out)
+    }
+
+    /// A doc comment the macro passed through (`#`, `!`, and a group marked as a comment) as
+    /// the compiler's doc-comment token, and where it ends. As separate trees it would be an
+    /// ordinary `#[doc]` attribute, which rustc prints differently; a stream parsed from the
+    /// comment's text keeps the comment token as long as it is not taken apart. (Its span is
+    /// the call site: a parsed stream's spans cannot be set.)
+    fn doc_comment_at(&mut self, stream: &[Token], i: usize, end: usize) -> Option<(TokenStream, usize)> {
+        let Token::Punct(hash) = &stream[i] else { return None };
+        if hash.ch != '#' {
+            return None;
+        }
+        let group_at = i + 1 + usize::from(matches!(stream.get(i + 1), Some(Token::Punct(p)) if p.ch == '!'));
+        let Some(Token::Group(group)) = stream.get(group_at) else { return None };
+        group.doc_comment?;
+        let after = group_at + 1 + group.len as usize;
+        if after > end {
+            return None;
+        }
+        use crate::backend::Backend;
+        let text = self.model.print(&stream[i..after]);
+        let comment: TokenStream = text.parse().ok()?;
+        Some((comment, after))
+    }
+
+    /// The compiler's own group, if `tokens` (a group and its body) is an input group unchanged.
+    fn original(&self, entire: SpanId, tokens: &[Token]) -> Option<PmGroup> {
+        let (range, group) = self.originals.groups.get(&entire)?;
+        (self.originals.arena.get(range.clone())? == tokens).then(|| group.clone())
+    }
+}
