@@ -357,7 +357,7 @@ fn real_consumer_with_serde_json() {
     let out = Command::new("rustup")
         .args(["run", "stable", "cargo", "test", "--manifest-path"])
         .arg(project.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", fixtures_target().join("serde-consumer"))
+        .env("CARGO_TARGET_DIR", fixtures_target().join("stable-consumers"))
         .env("WASMACRO_CACHE_DIR", fixtures_target().join("compiled"))
         .output()
         .unwrap();
@@ -367,7 +367,7 @@ fn real_consumer_with_serde_json() {
     // All seven of its tests ran (the derives compiled and every round trip passed).
     assert!(stdout.contains("test result: ok. 7 passed; 0 failed"), "{stdout}");
     // And the derives were the shim's: cargo compiled the generated crate.
-    let built = std::fs::read_dir(fixtures_target().join("serde-consumer/debug/deps"))
+    let built = std::fs::read_dir(fixtures_target().join("stable-consumers/debug/deps"))
         .unwrap()
         .filter_map(|e| e.ok())
         .any(|e| e.file_name().to_string_lossy().starts_with("libserde_derive-"));
@@ -378,6 +378,39 @@ fn real_consumer_with_serde_json() {
     let derive = root.deps.iter().find(|d| d.name == "serde_derive").expect("the consumer depends on serde_derive");
     let package = &metadata[&derive.pkg];
     assert!(package.manifest_path.starts_with(shims_dir().join("serde_derive")), "serde_derive is {}", package.manifest_path);
+}
+
+/// On stable rustc the shim has no diagnostics API: a macro's error diagnostic becomes a
+/// `compile_error!` at the error's span, its notes appended to the message. (span-probe itself
+/// needs nightly to build natively; its component runs on stable through the shim.)
+#[test]
+fn stable_compilers_get_diagnostics_as_compile_errors() {
+    shims();
+    let dir = fixtures_target().join("shim-stable");
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"shim-stable\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+             [dependencies]\nspan-probe = {{ path = {:?} }}\n\n[workspace]\n",
+            shims_dir().join("span-probe")
+        ),
+    )
+    .unwrap();
+    std::fs::write(dir.join("src/main.rs"), "use span_probe::complain;\nfn main() {\n    complain!(first +\n        second);\n}\n").unwrap();
+    let out = Command::new("rustup")
+        .args(["run", "stable", "cargo", "check", "-q", "--manifest-path"])
+        .arg(dir.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", fixtures_target().join("stable-consumers"))
+        .env("WASMACRO_CACHE_DIR", fixtures_target().join("compiled"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "the error did not fail the build:\n{stderr}");
+    let expected = "error: this one is wrong\n       note: the expression starts here\n --> src/main.rs:4:9\n";
+    assert!(stderr.starts_with(expected), "expected the error at `second` (4:9):\n{stderr}");
+    // The warning has no stable form; nothing else is reported.
+    assert!(!stderr.contains("suspicious"), "{stderr}");
 }
 
 fn status(c: &Compiled) -> &'static str {
