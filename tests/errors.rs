@@ -167,6 +167,29 @@ fn every_guest_failure_is_named_and_the_next_expansion_still_works() {
 }
 
 #[test]
+fn panics_unwind_so_a_macro_can_catch_its_own() {
+    let component = MacroComponent::from_file_metered(&misbehaving()).unwrap();
+    let limits = Limits { fuel: Some(500_000_000), ..Limits::default() };
+    let mut instance = instance(&component, limits);
+    // A panic caught by the macro itself is no error (getset and proc-macro-error work so).
+    assert_eq!(expand(&mut instance, "catches_its_panic").unwrap(), "\"caught 3 tokens\" a + b");
+    // ... and is not what a later failure of the same expansion is blamed on.
+    assert_eq!(expand(&mut instance, "catches_then_loops").unwrap_err(), ExpandError::OutOfFuel(500_000_000));
+    let cases: [(&str, ExpandError); 3] = [
+        // An uncaught panic is reported as before.
+        ("panics", ExpandError::Panicked(Some("boom: 42 went wrong".into()))),
+        // The payload panics when dropped: `expand` caught the first panic and contains the second.
+        ("panics_with_a_bad_payload", ExpandError::Panicked(None)),
+        // A panic while unwinding aborts: the instance traps, the message is Rust's.
+        ("panics_while_unwinding", ExpandError::Panicked(Some("panic in a destructor during cleanup".into()))),
+    ];
+    for (name, expected) in cases {
+        assert_eq!(expand(&mut instance, name).unwrap_err(), expected, "{name}");
+        assert_eq!(expand(&mut instance, "catches_its_panic").unwrap(), "\"caught 3 tokens\" a + b", "after {name}");
+    }
+}
+
+#[test]
 fn a_loop_runs_into_the_deadline_without_fuel_metering() {
     // The default: no fuel (full speed), a wall-clock deadline.
     let component = MacroComponent::from_file(&misbehaving()).unwrap();

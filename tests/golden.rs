@@ -515,7 +515,7 @@ const CASES: &[Case] = &[
         invocation: Invocation::Derive { paths: &["Getters"], helpers: GETSET_HELPERS },
         grants: &[],
         expect: Expect::Gap {
-            ours: &["error: proc macro panicked"],
+            ours: &["error: #[derive(Getters)] is only defined for structs, not for enums!"],
             // getset's compile_error! lacks a `;`, so rustc first complains about that, then
             // reports the message.
             native: Native::Rejects(&[
@@ -525,10 +525,12 @@ const CASES: &[Case] = &[
             ]),
             why: "getset reports errors by storing a compile_error! in a thread-local and calling\n\
                   std::panic::panic_any(()); its entry point's catch_unwind then returns that\n\
-                  compile_error!. Guests are built with panic=abort (unwinding is unsolved, see\n\
-                  TOOLCHAIN-NOTES), so the panic traps the instance: the stored error is lost, the\n\
-                  payload `()` carries no message, and `expand` can only say that the macro\n\
-                  panicked, at the input's first token.",
+                  compile_error!. Panics unwind in the guest, so `expand` gets that output and\n\
+                  reports getset's message, as native rustc does. Two differences remain, neither\n\
+                  about unwinding: the compile_error! is spanned at the call site, which for rustc is\n\
+                  `Getters` in `#[derive(Getters)]` but for `expand` the whole input (the input has no\n\
+                  derive attribute); and the output lacks the `;` an item-position `compile_error!(..)`\n\
+                  needs, which rustc reports as two more errors and `expand` does not check.",
         },
     },
 ];
@@ -807,7 +809,11 @@ fn one_line(items: &str) -> String {
             out.push(' ');
         }
     }
-    assert_eq!(normalized(&out, &[]), normalized(items, &[]), "putting these items on one line changed them");
+    // Output that does not parse (getset's item-position `compile_error!(..)` without `;`)
+    // cannot be compared, and rustc rejects it either way.
+    if syn::parse_file(items).is_ok() {
+        assert_eq!(normalized(&out, &[]), normalized(items, &[]), "putting these items on one line changed them");
+    }
     out.trim_end().to_string()
 }
 

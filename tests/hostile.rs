@@ -281,3 +281,51 @@ fn the_cli_reports_hostile_guests() {
 }
 
 
+
+/// A core module that implements the `macros` export by hand: one function-like macro, `throws`,
+/// whose `expand` throws a wasm exception that nothing in the guest catches.
+const THROWING_GUEST: &str = r#"
+(module
+  (memory (export "memory") 1)
+  (tag $escape (param i32))
+  (global $next (mut i32) (i32.const 4096))
+  ;; The name, the one macro-decl (kind, name pointer and length, empty helpers), and the
+  ;; list's pointer and length that `list-macros` returns.
+  (data (i32.const 100) "throws")
+  (data (i32.const 200) "\02\00\00\00\64\00\00\00\06\00\00\00\00\00\00\00\00\00\00\00")
+  (data (i32.const 300) "\c8\00\00\00\01\00\00\00")
+  (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32)
+    (local $at i32)
+    (local.set $at (i32.and (i32.add (global.get $next) (i32.const 7)) (i32.const -8)))
+    (global.set $next (i32.add (local.get $at) (local.get 3)))
+    (local.get $at))
+  (func (export "wasmacro:bridge/macros@0.1.0#list-macros") (result i32)
+    (i32.const 300))
+  (func (export "wasmacro:bridge/macros@0.1.0#expand")
+    (param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)
+    (throw $escape (i32.const 42)))
+)
+"#;
+
+/// An exception that leaves the guest (here thrown past every export; a Rust guest cannot do
+/// that, its exports abort instead) is an error of that expansion, not a crash of the host.
+#[test]
+fn an_exception_thrown_out_of_expand_is_an_error() {
+    let mut module = wat::parse_str(THROWING_GUEST).unwrap();
+    let mut resolve = wit_parser::Resolve::default();
+    let package = resolve.push_str("bridge.wit", &std::fs::read_to_string(repo().join("wit/bridge.wit")).unwrap()).unwrap();
+    let world = resolve.select_world(&[package], Some("proc-macro")).unwrap();
+    wit_component::embed_component_metadata(&mut module, &resolve, world, wit_component::StringEncoding::UTF8).unwrap();
+    let component = wit_component::ComponentEncoder::default().validate(true).module(&module).unwrap().encode().unwrap();
+
+    let component = MacroComponent::from_bytes_with_cache(&component, None).unwrap();
+    let backend = StandaloneBackend::new("input.rs", "a + b");
+    let mut inst = component.instantiate(Box::new(backend), &Sandbox::default(), limits()).unwrap();
+    for _ in 0..2 {
+        // The second time on a fresh instance, as after any trap.
+        match expand(&mut inst, "throws").unwrap_err() {
+            ExpandError::Trap(message) => assert!(message.contains("exception"), "{message}"),
+            other => panic!("throws: {other:?}"),
+        }
+    }
+}

@@ -1,6 +1,6 @@
 //! The guest sysroot: std, built for `wasm32-wasmacro` with `-Zbuild-std`, plus our
 //! `proc_macro` library in place of the standard one, plus the wasi-libc objects of the stable
-//! wasm32-wasip2 target. Built once per (toolchain, library sources) and cached.
+//! wasm32-wasip2 target. Built once per (toolchain, target spec, library sources) and cached.
 
 use std::fs::File;
 use std::hash::{DefaultHasher, Hasher};
@@ -80,6 +80,10 @@ pub fn ensure(toolchain: &Toolchain, target_json: &Path, cache: &Path) -> Result
         bail!("building the guest sysroot produced no proc_macro library (cargo reported no artifact for it)");
     }
     copy_dir(&toolchain.wasi_self_contained, &lib.join("self-contained"))?;
+    // std on WASI with `panic=unwind` asks the linker for `-lunwind` (wasi-sdk's libunwind). Our
+    // proc_macro library defines the few symbols it would provide (`unwind.rs`), so an empty
+    // archive is enough to satisfy the request.
+    std::fs::write(lib.join("self-contained/libunwind.a"), b"!<arch>\n")?;
     let _ = std::fs::remove_dir_all(&root);
     std::fs::rename(&staging, &root)?;
     File::create(&done)?;
@@ -89,7 +93,7 @@ pub fn ensure(toolchain: &Toolchain, target_json: &Path, cache: &Path) -> Result
 fn build_library(toolchain: &Toolchain, target_json: &Path, sources: &Path, target_dir: &Path) -> Result<Vec<cargo_metadata::Artifact>> {
     let mut cmd = toolchain.cargo_command();
     cmd.current_dir(sources.join("library/proc_macro"))
-        .args(["build", "--release", "-Zbuild-std=std,panic_abort", "-Zjson-target-spec", "--target"])
+        .args(["build", "--release", "-Zbuild-std=std,panic_unwind", "-Zjson-target-spec", "--target"])
         .arg(target_json)
         .arg("--target-dir")
         .arg(target_dir)
@@ -99,6 +103,8 @@ fn build_library(toolchain: &Toolchain, target_json: &Path, sources: &Path, targ
 
 fn cache_key(toolchain: &Toolchain, target_json: &Path) -> Result<String> {
     let mut hasher = DefaultHasher::new();
+    // What this code puts into a sysroot, beyond the inputs below: change it with the layout.
+    hasher.write(b"layout 2: self-contained/libunwind.a");
     hasher.write(toolchain.version.as_bytes());
     hasher.write(&std::fs::read(target_json)?);
     embedded::hash_into(&mut hasher);

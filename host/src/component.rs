@@ -158,7 +158,7 @@ impl MacroComponent {
     fn load(bytes: &[u8], metered: bool, cache: Option<ComponentCache>) -> Result<MacroComponent, LoadError> {
         let bridge_version = check_interface(bytes)?;
         let mut config = Config::new();
-        config.wasm_component_model(true).consume_fuel(metered).epoch_interruption(true).coredump_on_trap(true);
+        config.wasm_component_model(true).wasm_exceptions(true).consume_fuel(metered).epoch_interruption(true).coredump_on_trap(true);
         let engine = Engine::new(&config).map_err(anyhow::Error::from)?;
         // Cranelift runs once per component and engine configuration; later loads deserialize.
         let (component, cache_outcome) = match cache {

@@ -15,6 +15,8 @@
 #![feature(rustc_attrs)]
 #![feature(extend_one)]
 #![feature(mem_conjure_zst)]
+#![cfg_attr(target_family = "wasm", feature(panic_can_unwind))]
+#![cfg_attr(all(target_family = "wasm", panic = "unwind"), feature(asm_experimental_arch, link_llvm_intrinsics))]
 #![allow(internal_features)]
 #![deny(unsafe_op_in_unsafe_fn)]
 
@@ -32,6 +34,8 @@ mod span;
 mod stream;
 mod to_tokens;
 mod token_tree;
+#[cfg(all(target_family = "wasm", panic = "unwind"))]
+mod unwind;
 
 /// Companion types of [`TokenStream`]; today just its iterator.
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]

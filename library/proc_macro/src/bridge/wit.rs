@@ -78,9 +78,21 @@ impl Guest for Component {
         // Converting the output back needs no host, but stays inside the context (and the
         // unwind guard) so that a bad token from the macro is reported like any panic.
         context::enter(spans, || {
-            panic::catch_unwind(AssertUnwindSafe(|| flat::to_flat(&call())))
-                .map_err(|payload| ExpandError::Panicked(payload_message(&*payload)))
+            panic::catch_unwind(AssertUnwindSafe(|| flat::to_flat(&call()))).map_err(|payload| {
+                let message = payload_message(&*payload);
+                drop_payload(payload);
+                ExpandError::Panicked(message)
+            })
         })
+    }
+}
+
+/// Drops a caught panic's payload. Its `Drop` is the macro's code and may panic in turn; that
+/// panic must not unwind out of `expand` (an export cannot unwind), so it is caught, and its own
+/// payload leaked rather than risk the same again.
+fn drop_payload(payload: Box<dyn std::any::Any + Send>) {
+    if let Err(again) = panic::catch_unwind(AssertUnwindSafe(move || drop(payload))) {
+        std::mem::forget(again);
     }
 }
 
@@ -93,17 +105,23 @@ fn payload_message(payload: &(dyn std::any::Any + Send)) -> Option<String> {
     }
 }
 
-/// During an expansion a panic is reported to the host instead of printed: rustc shows it as
-/// the macro's error, as native rustc's bridge does. With `panic=abort` the instance traps
-/// right after the hook, so the hook is the only chance to tell the message.
+/// During an expansion a panic is not printed, as with native rustc's bridge: either the macro
+/// catches it itself (crates that report errors by panicking, like getset or those built on
+/// proc-macro-error) or `expand` does and returns its message. A panic that cannot unwind (one
+/// in a `Drop` during unwinding, one leaving an `extern "C"` function, any panic if the guest was
+/// built with `panic=abort`) traps the instance right after the hook, so for those the hook is
+/// the only chance to tell the host the message. Unwinding panics are not reported from here:
+/// one the macro catches is no error.
 fn install_panic_hook() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         let previous = panic::take_hook();
         panic::set_hook(Box::new(move |info| {
             if context::is_available() {
-                let message = payload_message(info.payload());
-                wasmacro::bridge::panics::record_panic(message.as_deref());
+                if cfg!(panic = "abort") || !info.can_unwind() {
+                    let message = payload_message(info.payload());
+                    wasmacro::bridge::panics::record_panic(message.as_deref());
+                }
             } else {
                 previous(info);
             }
