@@ -101,7 +101,6 @@ struct Case {
     fails: bool,
 }
 
-
 enum Apply {
     Line(&'static str),
     /// The whole program (`input` unused).
@@ -332,6 +331,27 @@ fn shims_expand_like_native_macros() {
         }
     }
     assert!(failures.is_empty(), "{} of the cases differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// A shim exports what the component lists (`inspect`) and, where the native crate's `lib.rs`
+/// declares its macros plainly (derive_more-impl declares them through `cfg_attr`), what that
+/// declares: the same kinds, names and helper attributes, read from both files with syn.
+#[test]
+fn shims_declare_the_native_macros() {
+    shims();
+    for krate in CRATES {
+        let shim = declared_macros(&shims_dir().join(krate.name).join("src/lib.rs"));
+        let (_, listed) = inspected_macros(&shims_dir().join(krate.name).join("src/component.wasm"));
+        assert_eq!(shim, listed, "the {} shim against its component", krate.name);
+        let native_root = match krate.local {
+            Some(dir) => repo().join(dir),
+            None => real_crate_manifest(krate.name).parent().unwrap().to_path_buf(),
+        };
+        let native = declared_macros(&native_root.join("src/lib.rs"));
+        if krate.name != "derive_more-impl" {
+            assert_eq!(shim, native, "the {} shim against the native crate's source", krate.name);
+        }
+    }
 }
 
 #[test]

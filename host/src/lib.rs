@@ -2,7 +2,8 @@
 //!
 //! - [`MacroComponent`] loads a component and checks that it speaks our `wasmacro:bridge` version.
 //! - [`MacroInstance`] runs its macros; the compiler side is a [`Backend`] chosen by the embedder
-//!   (the standalone token model in [`standalone`], a shim inside rustc, a compiler as wasm).
+//!   (the standalone token model in [`standalone`]; the running rustc's `proc_macro` in
+//!   `compiler`, feature `compiler`, which generated shim crates use; a compiler as wasm).
 //! - Macros run sandboxed ([`Sandbox`]) under [`Limits`] (a deadline, memory, stack, the size of
 //!   what crosses the bridge, optionally fuel); a panic, a trap, a limit or a broken bridge rule
 //!   becomes an [`ExpandError`] and the next expansion gets a fresh instance.
