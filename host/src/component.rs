@@ -9,7 +9,7 @@ use wasmtime::{Config, Engine, Mutability, Store, Trap, Val, WasmCoreDump};
 use crate::cache::{CacheOutcome, ComponentCache};
 use crate::backend::{Backend, ExpansionSpans};
 use crate::bindings::macros::{self, ExpandRequest, ExpansionSpans as WitSpans, MacroKind};
-use crate::bindings::{ProcMacro, BRIDGE_PACKAGE, BRIDGE_VERSION};
+use crate::bindings::{ProcMacro, ProcMacroPre, BRIDGE_PACKAGE, BRIDGE_VERSION};
 use crate::convert::{stream_from_wit, stream_to_wit};
 use crate::error::{ExpandError, GuestFault, LoadError};
 use crate::sandbox::Sandbox;
@@ -126,8 +126,9 @@ pub struct MacroDecl {
 /// A compiled macro component, ready to instantiate.
 pub struct MacroComponent {
     engine: Engine,
-    component: Component,
-    linker: Linker<HostState>,
+    /// The component with its imports already resolved against the bridge and WASI (once, at
+    /// load): every instance, and every re-instantiation after a trap, starts from it.
+    pre: ProcMacroPre<HostState>,
     /// Whether the code counts fuel ([`MacroComponent::from_bytes_metered`]).
     metered: bool,
     /// The `wasmacro:bridge` version the component was built for.
@@ -166,25 +167,9 @@ impl MacroComponent {
             None => Component::new(&engine, bytes).map(|c| (c, None)).map_err(anyhow::Error::from),
         }
         .map_err(|e| LoadError::Invalid(format!("{e:#}")))?;
-        let mut linker = Linker::new(&engine);
-        wasmtime_wasi::p2::add_to_linker_sync(&mut linker).map_err(anyhow::Error::from)?;
-        ProcMacro::add_to_linker::<HostState, wasmtime::component::HasSelf<HostState>>(&mut linker, |s| s)
-            .map_err(anyhow::Error::from)?;
-        // Refuse unknown imports now, naming them, rather than at the first expansion.
-        if let Err(err) = linker.instantiate_pre(&component) {
-            let message = format!("{err:#}");
-            let missing = component
-                .component_type()
-                .imports(&engine)
-                .map(|(name, _)| name.to_string())
-                .find(|name| message.contains(&format!("`{name}`")));
-            return Err(match missing {
-                Some(name) => LoadError::UnsupportedImport(name),
-                None => LoadError::Invalid(message),
-            });
-        }
+        let pre = pre_instantiate(&engine, &component)?;
         let ticker = EpochTicker::start(&engine).map_err(|e| anyhow::anyhow!("starting the deadline timer: {e}"))?;
-        Ok(MacroComponent { engine, component, linker, metered, bridge_version, cache_outcome, _ticker: ticker })
+        Ok(MacroComponent { engine, pre, metered, bridge_version, cache_outcome, _ticker: ticker })
     }
 
     pub fn from_file(path: &std::path::Path) -> Result<MacroComponent, LoadError> {
@@ -207,6 +192,30 @@ impl MacroComponent {
         instance.macros = instance.call_list_macros()?;
         Ok(instance)
     }
+}
+
+/// Links `component` against the bridge and WASI once, type-checking every import, so that
+/// instantiating later only allocates and runs the component's start-up code. Unknown imports
+/// are refused here, named, rather than at the first expansion.
+fn pre_instantiate(engine: &Engine, component: &Component) -> Result<ProcMacroPre<HostState>, LoadError> {
+    let mut linker = Linker::new(engine);
+    wasmtime_wasi::p2::add_to_linker_sync(&mut linker).map_err(anyhow::Error::from)?;
+    ProcMacro::add_to_linker::<HostState, wasmtime::component::HasSelf<HostState>>(&mut linker, |s| s)
+        .map_err(anyhow::Error::from)?;
+    let pre = linker.instantiate_pre(component).map_err(|err| {
+        let message = format!("{err:#}");
+        let missing = component
+            .component_type()
+            .imports(engine)
+            .map(|(name, _)| name.to_string())
+            .find(|name| message.contains(&format!("`{name}`")));
+        match missing {
+            Some(name) => LoadError::UnsupportedImport(name),
+            None => LoadError::Invalid(message),
+        }
+    })?;
+    // Checks that the component exports `macros` with the functions and types we call.
+    ProcMacroPre::new(pre).map_err(|e| LoadError::Invalid(format!("{e:#}")))
 }
 
 fn read(path: &std::path::Path) -> Result<Vec<u8>, LoadError> {
@@ -305,7 +314,7 @@ impl MacroInstance<'_> {
             self.state = Some(store.into_data());
             return Err(err);
         }
-        match ProcMacro::instantiate(&mut store, &self.component.component, &self.component.linker) {
+        match self.component.pre.instantiate(&mut store) {
             Ok(bindings) => {
                 self.live = Some((store, bindings));
                 Ok(())
