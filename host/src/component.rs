@@ -14,6 +14,7 @@ use crate::convert::{stream_from_wit, stream_to_wit};
 use crate::error::{ExpandError, GuestFault, LoadError};
 use crate::sandbox::Sandbox;
 use crate::state::{HostState, MemoryLimit};
+use crate::stats::ExpansionStats;
 use crate::tokens::FlatStream;
 
 /// Limits for one expansion. Each one that is hit ends the expansion with an [`ExpandError`]
@@ -187,7 +188,7 @@ impl MacroComponent {
             anyhow::bail!("a fuel limit needs a component loaded with fuel metering (MacroComponent::from_bytes_metered)");
         }
         let state = HostState::new(backend, sandbox.wasi(), MemoryLimit { max_bytes: limits.memory_bytes, refused: false }, &limits);
-        let mut instance = MacroInstance { component: self, sandbox: sandbox.clone(), limits, live: None, state: Some(state), macros: Vec::new() };
+        let mut instance = MacroInstance { component: self, sandbox: sandbox.clone(), limits, live: None, state: Some(state), macros: Vec::new(), last_stats: ExpansionStats::default() };
         instance.ensure_live()?;
         instance.macros = instance.call_list_macros()?;
         Ok(instance)
@@ -269,11 +270,19 @@ pub struct MacroInstance<'c> {
     /// The store data while no instance is live.
     state: Option<HostState>,
     macros: Vec<MacroDecl>,
+    last_stats: ExpansionStats,
 }
 
 impl MacroInstance<'_> {
     pub fn macros(&self) -> &[MacroDecl] {
         &self.macros
+    }
+
+    /// What crossed the bridge during the last call of [`MacroInstance::expand`] that reached
+    /// the guest (one that ended in a panic or trap included): host calls per bridge function,
+    /// tokens and text in each direction.
+    pub fn last_expansion_stats(&self) -> &ExpansionStats {
+        &self.last_stats
     }
 
     pub fn backend_mut(&mut self) -> &mut dyn Backend {
@@ -387,7 +396,7 @@ impl MacroInstance<'_> {
         store.data_mut().begin_expansion(&request);
         let result = match bindings.wasmacro_bridge_macros().call_expand(&mut *store, &request) {
             // The guest returned: its instance stays usable even when its output is refused.
-            Ok(Ok(output)) => match store.data().check_output(&output) {
+            Ok(Ok(output)) => match store.data_mut().check_output(&output) {
                 Ok(()) => Ok(stream_from_wit(output)),
                 Err(fault) => Err(fault_error(fault)),
             },
@@ -399,11 +408,13 @@ impl MacroInstance<'_> {
                 let error = classify_trap(&err, &mut store, &self.limits);
                 let mut state = store.into_data();
                 state.end_expansion();
+                self.last_stats = std::mem::take(&mut state.stats);
                 self.state = Some(state);
                 return Err(error);
             }
         };
         store.data_mut().end_expansion();
+        self.last_stats = std::mem::take(&mut store.data_mut().stats);
         result
     }
 }

@@ -20,6 +20,7 @@ mod error;
 pub mod fuzzing;
 mod sandbox;
 mod state;
+mod stats;
 pub mod standalone;
 pub mod tokens;
 
@@ -29,3 +30,4 @@ pub use cache::{CacheOutcome, ComponentCache};
 pub use component::{Kind, Limits, MacroComponent, MacroDecl, MacroInstance};
 pub use error::{ExpandError, LoadError};
 pub use sandbox::Sandbox;
+pub use stats::{BridgeCall, ExpansionStats};
