@@ -106,3 +106,17 @@ fn expand_prints_the_stats_on_request() {
     let out = run(wasmacro().arg("expand").arg("--component").arg(misbehaving()).args(["--bang", "prints_trees"]).arg(&input));
     assert!(out.status.success() && !out.stderr.contains("stats:"), "{}", out.stderr);
 }
+
+#[test]
+fn lone_tokens_are_parsed_in_the_guest_as_the_host_would() {
+    let component = MacroComponent::from_file(&misbehaving()).unwrap();
+    // What real crates parse one at a time (quote!'s literals, names for syn::Ident, `pub`).
+    let mut instance = instance(&component, "pub __display_reason _ 0 1 42 \"len\" \"\" \"two words\"");
+    assert_eq!(expand(&mut instance, Kind::Function, "parses_alike").unwrap(), "\"9 alike\"");
+    // Only the padded texts went to the host's lexer.
+    assert_eq!(instance.last_expansion_stats().calls(BridgeCall::Parse), 9);
+    // Anything else still goes to the host, alone or padded.
+    let mut instance = self::instance(&component, "r#type 1u8 0x1f \"a\\nb\" 'c' b\"x\"");
+    assert_eq!(expand(&mut instance, Kind::Function, "parses_alike").unwrap(), "\"6 alike\"");
+    assert_eq!(instance.last_expansion_stats().calls(BridgeCall::Parse), 12);
+}
