@@ -9,11 +9,12 @@ use wasmtime::{Config, Engine, Mutability, Store, Trap, Val, WasmCoreDump};
 use crate::cache::{CacheOutcome, ComponentCache};
 use crate::backend::{Backend, ExpansionSpans};
 use crate::bindings::macros::{self, ExpandRequest, ExpansionSpans as WitSpans, MacroKind};
-use crate::bindings::{ProcMacro, BRIDGE_PACKAGE, BRIDGE_VERSION};
+use crate::bindings::{ProcMacro, ProcMacroPre, BRIDGE_PACKAGE, BRIDGE_VERSION};
 use crate::convert::{stream_from_wit, stream_to_wit};
 use crate::error::{ExpandError, GuestFault, LoadError};
 use crate::sandbox::Sandbox;
 use crate::state::{HostState, MemoryLimit};
+use crate::stats::ExpansionStats;
 use crate::tokens::FlatStream;
 
 /// Limits for one expansion. Each one that is hit ends the expansion with an [`ExpandError`]
@@ -126,8 +127,9 @@ pub struct MacroDecl {
 /// A compiled macro component, ready to instantiate.
 pub struct MacroComponent {
     engine: Engine,
-    component: Component,
-    linker: Linker<HostState>,
+    /// The component with its imports already resolved against the bridge and WASI (once, at
+    /// load): every instance, and every re-instantiation after a trap, starts from it.
+    pre: ProcMacroPre<HostState>,
     /// Whether the code counts fuel ([`MacroComponent::from_bytes_metered`]).
     metered: bool,
     /// The `wasmacro:bridge` version the component was built for.
@@ -166,25 +168,9 @@ impl MacroComponent {
             None => Component::new(&engine, bytes).map(|c| (c, None)).map_err(anyhow::Error::from),
         }
         .map_err(|e| LoadError::Invalid(format!("{e:#}")))?;
-        let mut linker = Linker::new(&engine);
-        wasmtime_wasi::p2::add_to_linker_sync(&mut linker).map_err(anyhow::Error::from)?;
-        ProcMacro::add_to_linker::<HostState, wasmtime::component::HasSelf<HostState>>(&mut linker, |s| s)
-            .map_err(anyhow::Error::from)?;
-        // Refuse unknown imports now, naming them, rather than at the first expansion.
-        if let Err(err) = linker.instantiate_pre(&component) {
-            let message = format!("{err:#}");
-            let missing = component
-                .component_type()
-                .imports(&engine)
-                .map(|(name, _)| name.to_string())
-                .find(|name| message.contains(&format!("`{name}`")));
-            return Err(match missing {
-                Some(name) => LoadError::UnsupportedImport(name),
-                None => LoadError::Invalid(message),
-            });
-        }
+        let pre = pre_instantiate(&engine, &component)?;
         let ticker = EpochTicker::start(&engine).map_err(|e| anyhow::anyhow!("starting the deadline timer: {e}"))?;
-        Ok(MacroComponent { engine, component, linker, metered, bridge_version, cache_outcome, _ticker: ticker })
+        Ok(MacroComponent { engine, pre, metered, bridge_version, cache_outcome, _ticker: ticker })
     }
 
     pub fn from_file(path: &std::path::Path) -> Result<MacroComponent, LoadError> {
@@ -202,11 +188,35 @@ impl MacroComponent {
             anyhow::bail!("a fuel limit needs a component loaded with fuel metering (MacroComponent::from_bytes_metered)");
         }
         let state = HostState::new(backend, sandbox.wasi(), MemoryLimit { max_bytes: limits.memory_bytes, refused: false }, &limits);
-        let mut instance = MacroInstance { component: self, sandbox: sandbox.clone(), limits, live: None, state: Some(state), macros: Vec::new() };
+        let mut instance = MacroInstance { component: self, sandbox: sandbox.clone(), limits, live: None, state: Some(state), macros: Vec::new(), last_stats: ExpansionStats::default() };
         instance.ensure_live()?;
         instance.macros = instance.call_list_macros()?;
         Ok(instance)
     }
+}
+
+/// Links `component` against the bridge and WASI once, type-checking every import, so that
+/// instantiating later only allocates and runs the component's start-up code. Unknown imports
+/// are refused here, named, rather than at the first expansion.
+fn pre_instantiate(engine: &Engine, component: &Component) -> Result<ProcMacroPre<HostState>, LoadError> {
+    let mut linker = Linker::new(engine);
+    wasmtime_wasi::p2::add_to_linker_sync(&mut linker).map_err(anyhow::Error::from)?;
+    ProcMacro::add_to_linker::<HostState, wasmtime::component::HasSelf<HostState>>(&mut linker, |s| s)
+        .map_err(anyhow::Error::from)?;
+    let pre = linker.instantiate_pre(component).map_err(|err| {
+        let message = format!("{err:#}");
+        let missing = component
+            .component_type()
+            .imports(engine)
+            .map(|(name, _)| name.to_string())
+            .find(|name| message.contains(&format!("`{name}`")));
+        match missing {
+            Some(name) => LoadError::UnsupportedImport(name),
+            None => LoadError::Invalid(message),
+        }
+    })?;
+    // Checks that the component exports `macros` with the functions and types we call.
+    ProcMacroPre::new(pre).map_err(|e| LoadError::Invalid(format!("{e:#}")))
 }
 
 fn read(path: &std::path::Path) -> Result<Vec<u8>, LoadError> {
@@ -260,11 +270,19 @@ pub struct MacroInstance<'c> {
     /// The store data while no instance is live.
     state: Option<HostState>,
     macros: Vec<MacroDecl>,
+    last_stats: ExpansionStats,
 }
 
 impl MacroInstance<'_> {
     pub fn macros(&self) -> &[MacroDecl] {
         &self.macros
+    }
+
+    /// What crossed the bridge during the last call of [`MacroInstance::expand`] that reached
+    /// the guest (one that ended in a panic or trap included): host calls per bridge function,
+    /// tokens and text in each direction.
+    pub fn last_expansion_stats(&self) -> &ExpansionStats {
+        &self.last_stats
     }
 
     pub fn backend_mut(&mut self) -> &mut dyn Backend {
@@ -315,7 +333,7 @@ impl MacroInstance<'_> {
             self.state = Some(store.into_data());
             return Err(err);
         }
-        match ProcMacro::instantiate(&mut store, &self.component.component, &self.component.linker) {
+        match self.component.pre.instantiate(&mut store) {
             Ok(bindings) => {
                 self.live = Some((store, bindings));
                 Ok(())
@@ -388,7 +406,7 @@ impl MacroInstance<'_> {
         store.data_mut().begin_expansion(&request);
         let result = match bindings.wasmacro_bridge_macros().call_expand(&mut *store, &request) {
             // The guest returned: its instance stays usable even when its output is refused.
-            Ok(Ok(output)) => match store.data().check_output(&output) {
+            Ok(Ok(output)) => match store.data_mut().check_output(&output) {
                 Ok(()) => Ok(stream_from_wit(output)),
                 Err(fault) => Err(fault_error(fault)),
             },
@@ -400,11 +418,13 @@ impl MacroInstance<'_> {
                 let error = classify_trap(&err, &mut store, &self.limits);
                 let mut state = store.into_data();
                 state.end_expansion();
+                self.last_stats = std::mem::take(&mut state.stats);
                 self.state = Some(state);
                 return Err(error);
             }
         };
         store.data_mut().end_expansion();
+        self.last_stats = std::mem::take(&mut store.data_mut().stats);
         result
     }
 }

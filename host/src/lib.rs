@@ -31,6 +31,7 @@ mod error;
 pub mod fuzzing;
 mod sandbox;
 mod state;
+mod stats;
 pub mod standalone;
 pub mod tokens;
 
@@ -40,3 +41,4 @@ pub use cache::{CacheOutcome, ComponentCache};
 pub use component::{Kind, Limits, MacroComponent, MacroDecl, MacroInstance};
 pub use error::{ExpandError, LoadError};
 pub use sandbox::Sandbox;
+pub use stats::{BridgeCall, ExpansionStats};

@@ -10,6 +10,7 @@ use crate::bindings::macros::ExpandRequest;
 use crate::bindings::types as wit;
 use crate::component::Limits;
 use crate::error::GuestFault;
+use crate::stats::ExpansionStats;
 
 pub struct HostState {
     pub(crate) backend: Box<dyn Backend>,
@@ -23,6 +24,8 @@ pub struct HostState {
     handed_out: SpanSet,
     /// Bytes the host keeps for the guest during this expansion (see [`Limits::max_host_bytes`]).
     kept_bytes: usize,
+    /// What crossed the bridge since the current (or last) expansion began.
+    pub(crate) stats: ExpansionStats,
 }
 
 /// The size limits of [`Limits`] that the bridge enforces.
@@ -53,19 +56,21 @@ impl HostState {
             },
             handed_out: SpanSet::default(),
             kept_bytes: 0,
+            stats: ExpansionStats::default(),
         }
     }
 
     /// Starts an expansion: what the request carries is what the guest may use.
     pub(crate) fn begin_expansion(&mut self, request: &ExpandRequest) {
         self.end_expansion();
+        self.stats = ExpansionStats::default();
         let spans = &request.spans;
         for span in [spans.call_site, spans.def_site, spans.mixed_site] {
             self.handed_out.insert(span);
         }
-        self.hand_out_stream(&request.input);
-        if let Some(input) = &request.attribute_input {
+        for input in std::iter::once(&request.input).chain(&request.attribute_input) {
             self.hand_out_stream(input);
+            self.stats.to_guest(input.len(), stream_text_bytes(input));
         }
     }
 
@@ -133,18 +138,21 @@ impl HostState {
     }
 
     /// Traps unless `stream`, passed by the guest to `what`, is well formed (group lengths nest),
-    /// within the size and depth limits, and carries only span ids of this expansion.
-    pub(crate) fn stream(&self, stream: &[wit::Token], what: &str) -> wasmtime::Result<()> {
+    /// within the size and depth limits, and carries only span ids of this expansion. Returns
+    /// the bytes of text it holds.
+    pub(crate) fn stream(&self, stream: &[wit::Token], what: &str) -> wasmtime::Result<usize> {
         self.check_stream(stream, what).map_err(Into::into)
     }
 
-    /// The checks of [`HostState::stream`] on the macro's output.
-    pub(crate) fn check_output(&self, stream: &[wit::Token]) -> Result<(), GuestFault> {
-        self.check_stream(stream, "the macro's output")
+    /// The checks of [`HostState::stream`] on the macro's output, which is counted as sent.
+    pub(crate) fn check_output(&mut self, stream: &[wit::Token]) -> Result<(), GuestFault> {
+        let text = self.check_stream(stream, "the macro's output")?;
+        self.stats.from_guest(stream.len(), text);
+        Ok(())
     }
 
-    fn check_stream(&self, stream: &[wit::Token], what: &str) -> Result<(), GuestFault> {
-        self.check_size(stream, what)?;
+    fn check_stream(&self, stream: &[wit::Token], what: &str) -> Result<usize, GuestFault> {
+        let text = self.check_size(stream, what)?;
         let depth = check_nesting(stream)?;
         if depth > self.bounds.max_depth {
             return Err(GuestFault::Limit(format!(
@@ -166,11 +174,11 @@ impl HostState {
                 });
             }
         }
-        Ok(())
+        Ok(text)
     }
 
-    /// Token count and text bytes of `stream` against the limits.
-    pub(crate) fn check_size(&self, stream: &[wit::Token], what: &str) -> Result<(), GuestFault> {
+    /// Token count and text bytes of `stream` against the limits. Returns the text bytes.
+    pub(crate) fn check_size(&self, stream: &[wit::Token], what: &str) -> Result<usize, GuestFault> {
         if stream.len() > self.bounds.max_tokens {
             return Err(GuestFault::Limit(format!(
                 "{what} has {} tokens; the limit is {} (Limits::max_tokens)",
@@ -178,15 +186,19 @@ impl HostState {
                 self.bounds.max_tokens
             )));
         }
-        let text: usize = stream.iter().map(text_bytes).fold(0, usize::saturating_add);
+        let text = stream_text_bytes(stream);
         if text > self.bounds.max_text_bytes {
             return Err(GuestFault::Limit(format!(
                 "{what} holds {text} bytes of text; the limit is {} (Limits::max_text_bytes)",
                 self.bounds.max_text_bytes
             )));
         }
-        Ok(())
+        Ok(text)
     }
+}
+
+fn stream_text_bytes(stream: &[wit::Token]) -> usize {
+    stream.iter().map(text_bytes).fold(0, usize::saturating_add)
 }
 
 fn text_bytes(token: &wit::Token) -> usize {

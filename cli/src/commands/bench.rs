@@ -1,108 +1,229 @@
-//! `cargo wasmacro bench`: the cost of one expansion, native and wasm side by side.
+//! `cargo wasmacro bench`: the cost of one expansion, native and as a component side by side,
+//! and of loading a component.
 //!
 //! Native: rustc cannot run a proc macro alone, so we time `rustc -Zunpretty=expanded` of a
-//! generated crate that applies the native macro `--copies` times, and of the same crate with
-//! the expansion pasted in instead; the difference divided by the copies is the macro's own
-//! cost (parsing and printing included on both sides, so they cancel out).
-//! Wasm: the same expansion through the host, with the instance reused as a compiler would.
+//! generated crate that applies the native macro to several copies of the input, and of the
+//! same crate with the expansion pasted in instead; the difference divided by the copies is the
+//! macro's own cost (parsing and printing included on both sides, so they cancel out). The
+//! native macro is built twice: as cargo builds proc macros by default (debug), and optimized
+//! (`build-override` with `opt-level = 3`, as a release build of the macro crate would be).
+//! Component: the same expansion through the host on a warm instance, reused as a compiler
+//! would reuse it; the host's conversions and checks count, the lexing of the input and the
+//! printing of the output (the compiler's work on both sides) do not.
+//! Load: a first load compiling with Cranelift, and loads from the on-disk cache.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use wasmacro_host::standalone::StandaloneBackend;
-use wasmacro_host::{ComponentCache, Kind, Limits, MacroComponent, Sandbox};
+use wasmacro_host::{ComponentCache, ExpansionStats, Kind, Limits, MacroComponent, Sandbox};
 
 use crate::commands::build::{crate_manifest, BuildArgs};
 use crate::toolchain::Toolchain;
 use crate::ui;
 
 #[derive(clap::Args, Debug)]
-#[command(group(clap::ArgGroup::new("which").required(true).args(["derive", "bang"])))]
+#[command(
+    group(clap::ArgGroup::new("which").required(true).args(["derive", "bang"])),
+    group(clap::ArgGroup::new("inputs").required(true).multiple(true).args(["input", "fields"])),
+    after_help = "\
+Every macro runs on every input; each pair is one row. Example (serde_derive, 1 and 1000 fields):
+  cargo wasmacro bench --release --target-dir target/bench --crate ~/.cargo/registry/src/*/serde_derive-1.0.229 \\
+    --derive Serialize --derive Deserialize --use 'use serde::{Serialize, Deserialize};' \\
+    --dep 'serde = { version = \"=1.0.229\", features = [\"derive\"] }' --fields 1,1000"
+)]
 pub struct BenchArgs {
     /// The proc-macro crate (folder or Cargo.toml); built natively and as a component
     #[arg(long = "crate", value_name = "PATH")]
     pub krate: PathBuf,
     /// Benchmark the derive macro NAME (INPUT is the item, without the derive attribute)
+    /// [repeatable]
     #[arg(long, value_name = "NAME")]
-    pub derive: Option<String>,
+    pub derive: Vec<String>,
     /// Benchmark the function-like macro NAME (INPUT is its input; used in expression position)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", conflicts_with = "derive")]
     pub bang: Option<String>,
-    /// `use` line that brings the macro into scope natively, e.g. "use serde::Serialize;"
+    /// `use` line that brings the macros into scope natively, e.g. "use serde::Serialize;"
     #[arg(long = "use", value_name = "PATH")]
     pub use_line: String,
     /// Extra dependency lines for the native crate, e.g. 'serde = { version = "1", features = ["derive"] }'
     /// [default: the macro crate by path]
     #[arg(long = "dep", value_name = "TOML")]
     pub deps: Vec<String>,
-    /// The macro's input
+    /// The macro's input [repeatable]
     #[arg(value_name = "INPUT")]
-    pub input: PathBuf,
-    /// Expansions per sample
+    pub input: Vec<PathBuf>,
+    /// Also use generated inputs: a struct with N named fields (of types u32, String,
+    /// Option<u64>, Vec<u8> in turn), for each N given, e.g. --fields 1,1000
+    #[arg(long, value_name = "N,...", value_delimiter = ',', conflicts_with = "bang")]
+    pub fields: Vec<usize>,
+    /// Expansions per native sample for an input of 64 tokens; smaller inputs get
+    /// proportionally more (up to 10 times as many), larger ones fewer (at least 5), so that
+    /// every sample does about as much work
     #[arg(long, default_value_t = 50)]
     pub copies: usize,
-    /// Samples per side
+    /// Samples per side (the median is reported)
     #[arg(long, default_value_t = 5)]
     pub samples: usize,
+    /// Which native builds of the macro to time: `debug` (cargo's default for proc macros),
+    /// `release` (opt-level 3), or `both`
+    #[arg(long, value_name = "WHICH", default_value = "both", value_parser = ["debug", "release", "both"])]
+    pub native: String,
     /// Build the component with the release profile
     #[arg(long)]
     pub release: bool,
+    /// Directory for generated artifacts: the component, the guest sysroot, the native crate
+    /// [default: the crate's target directory]
+    #[arg(long, value_name = "DIR")]
+    pub target_dir: Option<PathBuf>,
 }
 
-struct Stats {
-    median: Duration,
-    min: Duration,
+/// One macro on one input.
+struct Case {
+    macro_name: String,
+    input_name: String,
+    input: String,
+    copies: usize,
+    /// The component's output, printed: pasted in place of the macro on the native side.
+    expansion: String,
+    tokens_in: usize,
+    tokens_out: usize,
+    stats: ExpansionStats,
+    /// Per expansion, one entry per sample.
+    component: Vec<Duration>,
+    native_debug: Vec<Duration>,
+    native_release: Vec<Duration>,
 }
 
-fn stats(mut samples: Vec<Duration>) -> Stats {
-    samples.sort();
-    Stats { median: samples[samples.len() / 2], min: samples[0] }
+fn median(samples: &[Duration]) -> Option<Duration> {
+    let mut sorted = samples.to_vec();
+    sorted.sort();
+    sorted.get(sorted.len() / 2).copied()
 }
 
 fn ms(d: Duration) -> String {
     format!("{:.3} ms", d.as_secs_f64() * 1e3)
 }
 
+fn us(d: Option<Duration>) -> String {
+    d.map_or_else(|| "-".into(), |d| format!("{:.1}", d.as_secs_f64() * 1e6))
+}
+
+/// `a / b` as `0.52x`.
+fn ratio(a: Option<Duration>, b: Option<Duration>) -> String {
+    match (a, b) {
+        (Some(a), Some(b)) if !b.is_zero() => format!("{:.2}x", a.as_secs_f64() / b.as_secs_f64()),
+        _ => "-".into(),
+    }
+}
+
+/// `a - b` in µs, signed.
+fn overhead(a: Option<Duration>, b: Option<Duration>) -> String {
+    match (a, b) {
+        (Some(a), Some(b)) => format!("{:+.1}", (a.as_secs_f64() - b.as_secs_f64()) * 1e6),
+        _ => "-".into(),
+    }
+}
+
+/// `pub struct FieldsN { pub f0: u32, pub f1: String, ... }`.
+fn struct_with_fields(n: usize) -> String {
+    const TYPES: [&str; 4] = ["u32", "String", "Option<u64>", "Vec<u8>"];
+    let fields: String = (0..n).map(|i| format!("    pub f{i}: {},\n", TYPES[i % TYPES.len()])).collect();
+    format!("pub struct Fields{n} {{\n{fields}}}\n")
+}
+
 impl BenchArgs {
     pub fn exec(self) -> Result<()> {
+        if self.samples == 0 || self.copies == 0 {
+            bail!("--samples and --copies must be at least 1");
+        }
         let manifest = std::path::absolute(crate_manifest(&self.krate))?;
-        let built = BuildArgs { manifest_path: Some(manifest.clone()), release: self.release, ..Default::default() }.build()?;
-        let input = std::fs::read_to_string(&self.input).with_context(|| format!("reading {}", self.input.display()))?;
-        let (kind, name) = match (&self.derive, &self.bang) {
-            (Some(n), _) => (Kind::Derive, n.clone()),
-            (_, Some(n)) => (Kind::Function, n.clone()),
-            _ => unreachable!("clap requires one"),
+        let built = BuildArgs { manifest_path: Some(manifest.clone()), release: self.release, target_dir: self.target_dir.clone(), ..Default::default() }
+            .build()?;
+        let (kind, names) = match &self.bang {
+            Some(name) => (Kind::Function, vec![name.clone()]),
+            None => (Kind::Derive, self.derive.clone()),
         };
+        let mut inputs = Vec::new();
+        for path in &self.input {
+            let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+            inputs.push((path.display().to_string(), text));
+        }
+        for &n in &self.fields {
+            inputs.push((format!("{n} field{}", if n == 1 { "" } else { "s" }), struct_with_fields(n)));
+        }
 
-        // Wasm side: first load without a cache (Cranelift) and with a warm one (deserialize).
+        // Load: without a cache (Cranelift), then from a warm cache.
         let bytes = std::fs::read(&built.component)?;
+        ui::status("Measuring", format!("component load, {} samples", self.samples));
         let started = Instant::now();
         drop(MacroComponent::from_bytes_with_cache(&bytes, None)?);
         let cold_load = started.elapsed();
         let cache = ComponentCache::new(built.component.parent().unwrap().join("bench-cache"));
         drop(MacroComponent::from_bytes_with_cache(&bytes, Some(&cache))?);
-        let started = Instant::now();
-        let component = MacroComponent::from_bytes_with_cache(&bytes, Some(&cache))?;
-        let cached_load = started.elapsed();
-        let mut instance = component.instantiate(Box::new(StandaloneBackend::new("input.rs", &input)), &Sandbox::default(), Limits::default())?;
-        let helpers = instance.macros().iter().find(|m| m.name == name).map(|m| m.helpers.clone()).unwrap_or_default();
-        let mut expansion = String::new();
-        let mut wasm = Vec::new();
+        let mut cached_loads = Vec::new();
         for _ in 0..self.samples {
-            let mut spent = Duration::ZERO;
-            for _ in 0..self.copies {
-                // Only the expansion is timed: lexing the input and printing the output are the
-                // compiler's work, on the native side too.
-                let backend = instance.backend::<StandaloneBackend>().unwrap();
-                let tokens = backend.lex_file().map_err(|e| anyhow::anyhow!("lexing the input: {e}"))?;
-                let spans = backend.expansion_spans();
-                let started = Instant::now();
-                let output = instance.expand(kind, &name, tokens, None, spans)?;
-                spent += started.elapsed();
-                expansion = instance.backend_mut().print(&output);
+            let started = Instant::now();
+            drop(MacroComponent::from_bytes_with_cache(&bytes, Some(&cache))?);
+            cached_loads.push(started.elapsed());
+        }
+        let component = MacroComponent::from_bytes_with_cache(&bytes, Some(&cache))?;
+        let mut instantiations = Vec::new();
+        for _ in 0..self.samples {
+            let started = Instant::now();
+            drop(component.instantiate(Box::new(StandaloneBackend::new("input.rs", "")), &Sandbox::default(), Limits::default())?);
+            instantiations.push(started.elapsed());
+        }
+
+        // Component side: every case on one warm instance per input.
+        let mut cases = Vec::new();
+        let mut helpers = Vec::new();
+        for (input_name, input) in &inputs {
+            let backend = StandaloneBackend::new("input.rs", input);
+            let mut instance = component.instantiate(Box::new(backend), &Sandbox::default(), Limits::default())?;
+            for name in &names {
+                let Some(decl) = instance.macros().iter().find(|m| &m.name == name && m.kind == kind) else {
+                    bail!("{} has no {} named `{name}`", built.component.display(), kind.describe());
+                };
+                helpers.extend(decl.helpers.iter().cloned());
+                ui::status("Measuring", format!("component, `{name}` on {input_name}, {} samples", self.samples));
+                let mut case = Case {
+                    macro_name: name.clone(),
+                    input_name: input_name.clone(),
+                    input: input.clone(),
+                    copies: 0,
+                    expansion: String::new(),
+                    tokens_in: 0,
+                    tokens_out: 0,
+                    stats: ExpansionStats::default(),
+                    component: Vec::new(),
+                    native_debug: Vec::new(),
+                    native_release: Vec::new(),
+                };
+                for _ in 0..self.samples {
+                    let mut spent = Duration::ZERO;
+                    for _ in 0..self.copies {
+                        // Only the expansion is timed: lexing the input and printing the output
+                        // are the compiler's work, on the native side too.
+                        let backend = instance.backend::<StandaloneBackend>().unwrap();
+                        let tokens = backend.lex_file().map_err(|e| anyhow::anyhow!("lexing {input_name}: {e}"))?;
+                        let spans = backend.expansion_spans();
+                        case.tokens_in = tokens.len();
+                        let started = Instant::now();
+                        let output = instance.expand(kind, name, tokens, None, spans)?;
+                        spent += started.elapsed();
+                        case.tokens_out = output.len();
+                        case.expansion = instance.backend_mut().print(&output);
+                    }
+                    case.component.push(spent / self.copies as u32);
+                }
+                case.stats = instance.last_expansion_stats().clone();
+                // Small inputs need many copies to stand out of rustc's own time, large ones few
+                // to keep a sample in seconds.
+                case.copies = (self.copies * 64 / case.tokens_in.max(1)).clamp(5.min(self.copies), 10 * self.copies);
+                cases.push(case);
             }
-            wasm.push(spent / self.copies as u32);
         }
 
         // Native side.
@@ -114,30 +235,119 @@ impl BenchArgs {
             self.deps.clone()
         };
         write_native_crate(&dir, &deps)?;
-        let with_macro = copies(self.copies, |i| match kind {
-            Kind::Derive => format!("mod m{i} {{ #![allow(warnings)] {} #[derive({name})] {input} }}", self.use_line),
-            _ => format!("mod m{i} {{ #![allow(warnings)] {} pub fn f() {{ let _ = {name}!({input}); }} }}", self.use_line),
-        });
-        let bare_input = without_helper_attributes(&input, &helpers)?;
-        let pasted = copies(self.copies, |i| match kind {
-            Kind::Derive => format!("mod m{i} {{ #![allow(warnings)] {} {bare_input} {expansion} }}", self.use_line),
-            _ => format!("mod m{i} {{ #![allow(warnings)] {} pub fn f() {{ let _ = {expansion}; }} }}", self.use_line),
-        });
-        ui::status("Measuring", format!("native rustc, {} samples of {} expansions", self.samples, self.copies));
-        let mut native = Vec::new();
-        for _ in 0..self.samples {
-            let a = time_unpretty(&toolchain, &dir, "with_macro", &with_macro)?;
-            let b = time_unpretty(&toolchain, &dir, "pasted", &pasted)?;
-            native.push(a.saturating_sub(b) / self.copies as u32);
+        let profiles: &[NativeProfile] = match self.native.as_str() {
+            "debug" => &[NativeProfile::Debug],
+            "release" => &[NativeProfile::Release],
+            _ => &[NativeProfile::Debug, NativeProfile::Release],
+        };
+        for case in &mut cases {
+            let name = &case.macro_name;
+            let with_macro = copies(case.copies, |i| match kind {
+                Kind::Derive => format!("mod m{i} {{ #![allow(warnings)] {} #[derive({name})] {} }}", self.use_line, case.input),
+                _ => format!("mod m{i} {{ #![allow(warnings)] {} pub fn f() {{ let _ = {name}!({}); }} }}", self.use_line, case.input),
+            });
+            let bare_input = match kind {
+                Kind::Derive => without_helper_attributes(&case.input, &helpers)?,
+                _ => String::new(),
+            };
+            let pasted = copies(case.copies, |i| match kind {
+                Kind::Derive => format!("mod m{i} {{ #![allow(warnings)] {} {bare_input} {} }}", self.use_line, case.expansion),
+                _ => format!("mod m{i} {{ #![allow(warnings)] {} pub fn f() {{ let _ = {}; }} }}", self.use_line, case.expansion),
+            });
+            write_bin(&dir, "with_macro", &with_macro)?;
+            write_bin(&dir, "pasted", &pasted)?;
+            for &profile in profiles {
+                // Untimed: builds the macro and dependencies, brings the files into the page cache.
+                run_unpretty(&toolchain, &dir, profile, "with_macro")?;
+                run_unpretty(&toolchain, &dir, profile, "pasted")?;
+                ui::status(
+                    "Measuring",
+                    format!("native rustc ({}), `{name}` on {}, {} samples of {} expansions", profile.name(), case.input_name, self.samples, case.copies),
+                );
+                for _ in 0..self.samples {
+                    let a = time_unpretty(&toolchain, &dir, profile, "with_macro")?;
+                    let b = time_unpretty(&toolchain, &dir, profile, "pasted")?;
+                    let per_expansion = a.saturating_sub(b) / case.copies as u32;
+                    match profile {
+                        NativeProfile::Debug => case.native_debug.push(per_expansion),
+                        NativeProfile::Release => case.native_release.push(per_expansion),
+                    }
+                }
+            }
         }
 
-        let (native, wasm) = (stats(native), stats(wasm));
-        println!("{} `{name}` on {}: one expansion", if kind == Kind::Derive { "derive" } else { "macro" }, self.input.display());
-        println!("  {:<28} {:>12} {:>12}", "", "median", "min");
-        println!("  {:<28} {:>12} {:>12}", "native (rustc, by difference)", ms(native.median), ms(native.min));
-        println!("  {:<28} {:>12} {:>12}", "wasm (wasmacro host)", ms(wasm.median), ms(wasm.min));
-        println!("  wasm first load: compile {} / from cache {}", ms(cold_load), ms(cached_load));
+        self.report(&built.component, &cases, cold_load, &cached_loads, &instantiations);
         Ok(())
+    }
+
+    fn report(&self, component: &Path, cases: &[Case], cold_load: Duration, cached_loads: &[Duration], instantiations: &[Duration]) {
+        println!("One expansion, median of {} samples, in µs (native: rustc -Zunpretty=expanded, by difference;", self.samples);
+        println!("component: {} in the wasmacro host, warm instance):", component.display());
+        let header = [
+            "macro", "input", "tokens in", "tokens out", "bridge calls", "native debug", "native release", "component",
+            "overhead vs release", "component/release", "component/debug",
+        ];
+        let mut rows = vec![header.map(String::from).to_vec()];
+        for case in cases {
+            let (debug, release, wasm) = (median(&case.native_debug), median(&case.native_release), median(&case.component));
+            rows.push(vec![
+                case.macro_name.clone(),
+                case.input_name.clone(),
+                case.tokens_in.to_string(),
+                case.tokens_out.to_string(),
+                case.stats.total_calls().to_string(),
+                us(debug),
+                us(release),
+                us(wasm),
+                overhead(wasm, release),
+                ratio(wasm, release),
+                ratio(wasm, debug),
+            ]);
+        }
+        print_table(&rows);
+        for case in cases {
+            println!("  bridge, `{}` on {}: {}", case.macro_name, case.input_name, case.stats);
+        }
+        let cached = median(cached_loads).unwrap_or_default();
+        println!(
+            "Component load: compile (Cranelift) {}, from cache {} (median of {}; {} faster); instantiate {}",
+            ms(cold_load),
+            ms(cached),
+            cached_loads.len(),
+            ratio(Some(cold_load), Some(cached)),
+            ms(median(instantiations).unwrap_or_default()),
+        );
+    }
+}
+
+/// Columns aligned: the first two left, the numbers right.
+fn print_table(rows: &[Vec<String>]) {
+    let widths: Vec<usize> = (0..rows[0].len()).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(c, (cell, &w))| if c < 2 { format!("{cell:<w$}") } else { format!("{cell:>w$}") })
+            .collect();
+        println!("  {}", cells.join("  ").trim_end());
+    }
+}
+
+#[derive(Clone, Copy)]
+enum NativeProfile {
+    /// As cargo builds proc macros by default (`cargo check`, `cargo build`).
+    Debug,
+    /// The macro and its dependencies optimized (`build-override`, opt-level 3).
+    Release,
+}
+
+impl NativeProfile {
+    fn name(self) -> &'static str {
+        match self {
+            NativeProfile::Debug => "debug",
+            NativeProfile::Release => "release",
+        }
     }
 }
 
@@ -180,27 +390,35 @@ fn write_native_crate(dir: &Path, deps: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// Wall time of `cargo rustc -- -Zunpretty=expanded` on one generated binary (dependencies are
-/// built by a first, untimed run).
-fn time_unpretty(toolchain: &Toolchain, dir: &Path, bin: &str, source: &str) -> Result<Duration> {
+/// Writes the generated binary `bin` (unless it is already there, unchanged).
+fn write_bin(dir: &Path, bin: &str, source: &str) -> Result<()> {
     let path: PathBuf = dir.join("src/bin").join(format!("{bin}.rs"));
     if std::fs::read_to_string(&path).ok().as_deref() != Some(source) {
         std::fs::write(&path, source)?;
-        run_unpretty(toolchain, dir, bin)?;
     }
+    Ok(())
+}
+
+/// Wall time of `cargo rustc -- -Zunpretty=expanded` on one generated binary.
+fn time_unpretty(toolchain: &Toolchain, dir: &Path, profile: NativeProfile, bin: &str) -> Result<Duration> {
     let started = Instant::now();
-    run_unpretty(toolchain, dir, bin)?;
+    run_unpretty(toolchain, dir, profile, bin)?;
     Ok(started.elapsed())
 }
 
-fn run_unpretty(toolchain: &Toolchain, dir: &Path, bin: &str) -> Result<()> {
-    let out = toolchain
-        .cargo_command()
-        .current_dir(dir)
-        .args(["rustc", "-q", "--profile", "check", "--bin", bin, "--", "-Zunpretty=expanded"])
-        .output()?;
+fn run_unpretty(toolchain: &Toolchain, dir: &Path, profile: NativeProfile, bin: &str) -> Result<()> {
+    let mut cmd = toolchain.cargo_command();
+    cmd.current_dir(dir).args(["rustc", "-q", "--profile", "check", "--bin", bin]);
+    // One target folder per profile, so that neither rebuilds the other's macro.
+    cmd.arg("--target-dir").arg(dir.join("target").join(profile.name()));
+    if let NativeProfile::Release = profile {
+        for setting in ["opt-level=3", "debug-assertions=false", "overflow-checks=false"] {
+            cmd.arg("--config").arg(format!("profile.dev.build-override.{setting}"));
+        }
+    }
+    let out = cmd.args(["--", "-Zunpretty=expanded"]).output()?;
     if !out.status.success() {
-        bail!("native rustc failed on {bin}:\n{}", String::from_utf8_lossy(&out.stderr));
+        bail!("native rustc ({}) failed on {bin}:\n{}", profile.name(), String::from_utf8_lossy(&out.stderr));
     }
     Ok(())
 }

@@ -77,6 +77,10 @@ pub struct ExpandArgs {
     /// Let the macro's prints to stdout/stderr through
     #[arg(long)]
     pub show_output: bool,
+    /// Print to standard error what crossed the bridge during the expansion: host calls per
+    /// bridge function, and tokens and bytes of text in each direction
+    #[arg(long)]
+    pub stats: bool,
     /// With --crate: build with the release profile
     #[arg(long)]
     pub release: bool,
@@ -148,6 +152,9 @@ impl ExpandArgs {
         let max_text_bytes = limits.max_text_bytes;
         let mut instance = component.instantiate(Box::new(backend), &sandbox, limits)?;
         let result = instance.expand(kind, &name, input, attribute_input, spans);
+        if self.stats {
+            eprintln!("stats: {}", instance.last_expansion_stats());
+        }
         let backend = instance.backend::<StandaloneBackend>().expect("we gave it a StandaloneBackend");
         match result {
             Ok(output) => {

@@ -2,9 +2,11 @@ use crate::bindings::types::Diagnostic;
 use crate::bindings::wasmacro::bridge::diagnostics::Host;
 use crate::convert::diagnostic_from_wit;
 use crate::state::HostState;
+use crate::stats::BridgeCall;
 
 impl Host for HostState {
     fn emit(&mut self, diagnostic: Diagnostic) -> wasmtime::Result<()> {
+        self.stats.count(BridgeCall::Emit);
         for span in diagnostic.spans.iter().chain(diagnostic.children.iter().flat_map(|c| &c.spans)) {
             self.span(*span)?;
         }

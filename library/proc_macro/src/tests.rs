@@ -310,3 +310,40 @@ fn extend_by_each_tree_type() {
         assert!(matches!(&trees[4..], [TokenTree::Group(g)] if g.delimiter() == Delimiter::Parenthesis));
     });
 }
+
+#[test]
+fn lone_tokens_are_lexed_without_the_host() {
+    use crate::bridge::api::lone_token;
+    use crate::literal::LitKind;
+    let call_site = Span(7);
+    let ident = |src: &str| match lone_token(src, call_site) {
+        Some(TokenTree::Ident(i)) => {
+            assert_eq!((i.span.0, i.is_raw), (7, false));
+            i.to_string()
+        }
+        other => panic!("{src:?}: {other:?}"),
+    };
+    assert_eq!(ident("pub"), "pub");
+    assert_eq!(ident("__display_reason"), "__display_reason");
+    assert_eq!(ident("_"), "_");
+    let literal = |src: &str| match lone_token(src, call_site) {
+        Some(TokenTree::Literal(l)) => {
+            assert_eq!((l.span.0, l.suffix.is_none()), (7, true));
+            (l.kind, l.symbol.to_string())
+        }
+        other => panic!("{src:?}: {other:?}"),
+    };
+    assert_eq!(literal("0"), (LitKind::Integer, "0".into()));
+    assert_eq!(literal("0042"), (LitKind::Integer, "0042".into()));
+    assert_eq!(literal("\"len\""), (LitKind::Str, "len".into()));
+    assert_eq!(literal("\"\""), (LitKind::Str, "".into()));
+    assert_eq!(literal("\"two\nlines, ünïcode\""), (LitKind::Str, "two\nlines, ünïcode".into()));
+    // Everything else is the host's: whitespace, several tokens, raw or non-ASCII identifiers,
+    // suffixes, other number forms, escapes, a bare CR, unterminated strings.
+    for other in [
+        "", " pub", "pub ", "a b", "a::b", "r#type", "$crate", "é", "1u8", "1_000", "0x1f", "1.5", "1e3", "-1",
+        "\"a\\\"b\"", "\"a\\nb\"", "\"a\rb\"", "\"open", "\"", "\"a\"s", "\"a\" ", "'c'", "b\"x\"", "// c", "a+",
+    ] {
+        assert!(lone_token(other, call_site).is_none(), "{other:?}");
+    }
+}

@@ -1,14 +1,45 @@
 //! Every call into the host goes through here: each first checks that an expansion is
 //! running (panicking with rustc's message otherwise), then converts to the WIT shapes.
 
-use super::context::ensure;
+use super::context::{self, ensure};
 use super::flat;
 use super::wit::wasmacro::bridge::{diagnostics, spans, tokens, tracked, types as wt};
-use crate::{Diagnostic, Level, Literal, Span, TokenStream};
+use crate::literal::LitKind;
+use crate::{Diagnostic, Ident, Level, Literal, Span, TokenStream, TokenTree};
 
 pub(crate) fn parse(src: &str) -> Result<TokenStream, String> {
-    ensure();
+    let call_site = context::spans().call_site;
+    if let Some(tree) = lone_token(src, call_site) {
+        return Ok(TokenStream::from_trees(vec![tree]));
+    }
     tokens::parse(src).map(flat::from_flat)
+}
+
+/// The token tree `src` is when it is exactly one ASCII identifier, one decimal integer without
+/// suffix, or one string literal without escapes, suffix or carriage return: what the host's
+/// lexer would give (the token with the call-site span, spacing alone), answered here without a
+/// host call. Macros parse such strings one at a time (`quote!` does for every literal in its
+/// template, `syn::Ident` and `parse_str` callers for names), so they are most of the `parse`
+/// calls real crates make. Anything else, surrounding whitespace included, returns `None` and
+/// goes to the host.
+pub(crate) fn lone_token(src: &str, call_site: Span) -> Option<TokenTree> {
+    let bytes = src.as_bytes();
+    match bytes.first()? {
+        b'0'..=b'9' if bytes.iter().all(u8::is_ascii_digit) => {
+            Some(TokenTree::Literal(Literal::with_span(LitKind::Integer, src, None, call_site)))
+        }
+        b'"' => {
+            let body = src[1..].strip_suffix('"')?;
+            if body.contains(['"', '\\', '\r']) {
+                return None;
+            }
+            Some(TokenTree::Literal(Literal::with_span(LitKind::Str, body, None, call_site)))
+        }
+        _ if crate::ident::is_valid_ascii_ident(src) => {
+            Some(TokenTree::Ident(Ident { sym: src.into(), is_raw: false, span: call_site, spacing: Default::default() }))
+        }
+        _ => None,
+    }
 }
 
 pub(crate) fn parse_literal(src: &str) -> Result<Literal, String> {
