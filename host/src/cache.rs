@@ -1,8 +1,10 @@
 //! Compiled-code cache: Cranelift compiles a component once; later loads deserialize the
 //! machine code. Entries are keyed by the component's SHA-256, the wasmtime version and the
-//! engine's configuration (`Engine::precompile_compatibility_hash`), and carry a SHA-256 of
-//! their own payload: a corrupt, truncated or foreign entry is detected and rebuilt, never
-//! handed to `deserialize` unchecked.
+//! engine's configuration (`Engine::precompile_compatibility_hash`), and carry the length and a
+//! CRC-32 of their own payload: a corrupt, truncated or foreign entry is detected and rebuilt,
+//! never handed to `deserialize` unchecked. (The key is cryptographic, so that no component can be
+//! made to find another's code; the integrity check only has to catch damage, and CRC-32 does so
+//! at memory speed, which matters because it runs on every load.)
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -12,7 +14,9 @@ use sha2::{Digest, Sha256};
 use wasmtime::component::Component;
 use wasmtime::Engine;
 
-const MAGIC: &[u8; 16] = b"wasmacro-cwasm1\n";
+const MAGIC: &[u8; 16] = b"wasmacro-cwasm2\n";
+/// After the magic: the payload's length (u64) and CRC-32 (u32), little-endian.
+const HEADER: usize = 12;
 
 /// A folder of compiled components.
 #[derive(Clone, Debug)]
@@ -85,11 +89,9 @@ impl ComponentCache {
 fn read_entry(engine: &Engine, path: &Path) -> Option<Component> {
     let data = std::fs::read(path).ok()?;
     let payload = data.strip_prefix(MAGIC.as_slice())?;
-    if payload.len() < 32 {
-        return None;
-    }
-    let (checksum, code) = payload.split_at(32);
-    if Sha256::digest(code).as_slice() != checksum {
+    let (header, code) = payload.split_at_checked(HEADER)?;
+    let (len, crc) = header.split_at(8);
+    if u64::from_le_bytes(len.try_into().ok()?) != code.len() as u64 || u32::from_le_bytes(crc.try_into().ok()?) != crc32fast::hash(code) {
         return None;
     }
     // SAFETY: `code` is exactly what `Component::serialize` wrote into this entry (its checksum
@@ -100,9 +102,10 @@ fn read_entry(engine: &Engine, path: &Path) -> Option<Component> {
 fn write_entry(path: &Path, code: &[u8]) -> Result<()> {
     let dir = path.parent().context("cache entry without a folder")?;
     std::fs::create_dir_all(dir)?;
-    let mut data = Vec::with_capacity(MAGIC.len() + 32 + code.len());
+    let mut data = Vec::with_capacity(MAGIC.len() + HEADER + code.len());
     data.extend_from_slice(MAGIC);
-    data.extend_from_slice(&Sha256::digest(code));
+    data.extend_from_slice(&(code.len() as u64).to_le_bytes());
+    data.extend_from_slice(&crc32fast::hash(code).to_le_bytes());
     data.extend_from_slice(code);
     // Write then rename, so a concurrent reader never sees half an entry.
     let temp = dir.join(format!(".{}.{}", path.file_name().unwrap().to_string_lossy(), std::process::id()));
