@@ -31,7 +31,9 @@ use crate::ui;
 Every macro runs on every input; each pair is one row. Example (serde_derive, 1 and 1000 fields):
   cargo wasmacro bench --release --target-dir target/bench --crate ~/.cargo/registry/src/*/serde_derive-1.0.229 \\
     --derive Serialize --derive Deserialize --use 'use serde::{Serialize, Deserialize};' \\
-    --dep 'serde = { version = \"=1.0.229\", features = [\"derive\"] }' --fields 1,1000"
+    --dep 'serde = { version = \"=1.0.229\", features = [\"derive\"] }' --fields 1,1000
+With --check 300 it also times `cargo check` of 300 copies of the first input (1 field here): native
+optimized, native debug, and the component through a generated shim."
 )]
 pub struct BenchArgs {
     /// The proc-macro crate (folder or Cargo.toml); built natively and as a component
@@ -77,6 +79,11 @@ pub struct BenchArgs {
     /// [default: the crate's target directory]
     #[arg(long, value_name = "DIR")]
     pub target_dir: Option<PathBuf>,
+    /// Also time `cargo check` of a crate applying the derives to N copies of the first input, three
+    /// ways: native macro optimized, native as cargo builds it by default, and the component through
+    /// a shim (`cargo wasmacro shim`)
+    #[arg(long, value_name = "N", conflicts_with = "bang")]
+    pub check: Option<usize>,
 }
 
 /// One macro on one input.
@@ -277,6 +284,27 @@ impl BenchArgs {
         }
 
         self.report(&built.component, &cases, cold_load, &cached_loads, &instantiations);
+        if let Some(copies) = self.check {
+            let (_, item) = inputs.first().context("--check needs an input")?;
+            let check = crate::commands::bench_check::CheckBench {
+                component: &built.component,
+                deps: &deps,
+                use_line: &self.use_line,
+                derives: &names,
+                item,
+                copies,
+                runs: self.samples,
+                dir: built.component.parent().unwrap().join("bench-check").join(&built.package),
+            };
+            let variants = check.run()?;
+            let base = variants[0].median;
+            println!("`cargo check` of {copies} copies of the first input with #[derive({})], median of {} runs:", names.join(", "), self.samples);
+            let mut rows = vec![["variant", "median", "min", "vs native optimized"].map(String::from).to_vec()];
+            for v in &variants {
+                rows.push(vec![v.label.to_string(), ms(v.median), ms(v.min), ratio(Some(v.median), Some(base))]);
+            }
+            print_table(&rows);
+        }
         Ok(())
     }
 

@@ -1,4 +1,5 @@
 pub mod bench;
+pub mod bench_check;
 pub mod build;
 pub mod expand;
 pub mod inspect;

@@ -1,0 +1,136 @@
+//! `cargo wasmacro bench --check N`: `cargo check` of a generated crate that applies derives to N
+//! copies of an item (the input item, renamed per copy), three ways: the native macro built with
+//! optimizations, the native macro as cargo builds it by default (unoptimized), and the
+//! component through a shim (`cargo wasmacro shim`, its host optimized). Each variant is its own
+//! project; dependencies are built by an untimed first check, then the crate alone is checked
+//! again after each touch of its source.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+
+use crate::ui;
+
+/// Name of the generated shim crate.
+const SHIM: &str = "wasmacro_bench_shim";
+
+pub struct CheckBench<'a> {
+    pub component: &'a Path,
+    /// Dependency lines that give the native macro (and what its expansions refer to).
+    pub deps: &'a [String],
+    pub use_line: &'a str,
+    /// Derives applied together to each copy.
+    pub derives: &'a [String],
+    /// The item the derive is applied to.
+    pub item: &'a str,
+    pub copies: usize,
+    pub runs: usize,
+    /// Where the projects go.
+    pub dir: PathBuf,
+}
+
+pub struct Variant {
+    pub label: &'static str,
+    pub median: Duration,
+    pub min: Duration,
+}
+
+impl CheckBench<'_> {
+    pub fn run(&self) -> Result<Vec<Variant>> {
+        let shim_dir = self.dir.join("shim-crate");
+        let shim = crate::commands::shim::ShimArgs {
+            component: self.component.to_path_buf(),
+            name: SHIM.to_string(),
+            out_dir: Some(shim_dir.clone()),
+            crate_version: "0.0.0".into(),
+            host_path: None,
+            allow_env: Vec::new(),
+            allow_read: Vec::new(),
+            real_clock: false,
+            real_random: false,
+            deadline_secs: 60,
+        };
+        shim.exec()?;
+        const OPTIMIZED: &str = "[profile.dev.build-override]\nopt-level = 3\n";
+        let shim_dep = format!("{SHIM} = {{ path = {:?} }}", std::path::absolute(&shim_dir)?);
+        let native_paths = self.derives.join(", ");
+        let shim_paths = self.derives.iter().map(|d| format!("{SHIM}::{d}")).collect::<Vec<_>>().join(", ");
+        let variants: [(&str, &str, Vec<String>, &str); 3] = [
+            ("native, macro optimized", "native-release", self.deps.to_vec(), &native_paths),
+            ("native, cargo's default (unoptimized)", "native-debug", self.deps.to_vec(), &native_paths),
+            ("shim (component, host optimized)", "shim", [self.deps, &[shim_dep]].concat(), &shim_paths),
+        ];
+        let mut results = Vec::new();
+        for (label, folder, deps, path) in variants {
+            let dir = self.dir.join(folder);
+            let profile = if folder == "native-debug" { "" } else { OPTIMIZED };
+            self.write_project(&dir, &deps, profile, path)?;
+            ui::status("Building", format!("`cargo check` of {} copies, `{folder}` (untimed: dependencies)", self.copies));
+            check(&dir)?;
+            ui::status("Measuring", format!("`cargo check`, `{folder}`, {} runs", self.runs));
+            let mut samples = Vec::new();
+            for _ in 0..self.runs {
+                touch(&dir.join("src/lib.rs"))?;
+                let started = Instant::now();
+                check(&dir)?;
+                samples.push(started.elapsed());
+            }
+            samples.sort();
+            results.push(Variant { label, median: samples[samples.len() / 2], min: samples[0] });
+        }
+        Ok(results)
+    }
+
+    fn write_project(&self, dir: &Path, deps: &[String], profile: &str, derive_paths: &str) -> Result<()> {
+        std::fs::create_dir_all(dir.join("src"))?;
+        let manifest = format!(
+            "[package]\nname = \"wasmacro-bench-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+             [dependencies]\n{}\n\n{profile}\n[workspace]\n",
+            deps.join("\n")
+        );
+        write_if_changed(&dir.join("Cargo.toml"), &manifest)?;
+        let mut source = format!("#![allow(warnings)]\n{}\n", self.use_line);
+        for i in 0..self.copies {
+            source += &format!("#[derive({derive_paths})]\n{}\n", renamed(self.item, i)?);
+        }
+        write_if_changed(&dir.join("src/lib.rs"), &source)
+    }
+}
+
+/// The item with `_{i}` appended to its name.
+fn renamed(item: &str, i: usize) -> Result<String> {
+    let mut file = syn::parse_file(item).context("the input must be one item for --check")?;
+    let ident = match file.items.first_mut() {
+        Some(syn::Item::Struct(s)) => &mut s.ident,
+        Some(syn::Item::Enum(e)) => &mut e.ident,
+        Some(syn::Item::Union(u)) => &mut u.ident,
+        _ => bail!("--check needs a struct, enum or union as input"),
+    };
+    *ident = syn::Ident::new(&format!("{ident}_{i}"), ident.span());
+    Ok(prettyplease::unparse(&file))
+}
+
+fn check(dir: &Path) -> Result<()> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let out = Command::new(cargo).current_dir(dir).args(["check", "-q"]).output()?;
+    if !out.status.success() {
+        bail!("cargo check failed in {}:\n{}", dir.display(), String::from_utf8_lossy(&out.stderr));
+    }
+    Ok(())
+}
+
+/// A new modification time, so that cargo checks the crate again.
+fn touch(path: &Path) -> Result<()> {
+    let text = std::fs::read(path)?;
+    std::fs::write(path, text)?;
+    Ok(())
+}
+
+fn write_if_changed(path: &Path, text: &str) -> Result<()> {
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        std::fs::write(path, text)?;
+    }
+    Ok(())
+}
