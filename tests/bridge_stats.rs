@@ -76,9 +76,17 @@ fn each_group_printed_is_one_call_and_other_trees_print_in_the_guest() {
 fn an_expansion_that_traps_still_reports_its_calls() {
     let component = MacroComponent::from_file(&misbehaving()).unwrap();
     let mut instance = instance(&component, "x");
+    // A panic unwinds to the guest's `expand`, which returns it: no host call.
     assert_eq!(
         expand(&mut instance, Kind::Function, "panics").unwrap_err(),
         ExpandError::Panicked(Some("boom: 42 went wrong".into()))
+    );
+    assert_eq!(calls(instance.last_expansion_stats()), []);
+    // A panic that cannot unwind (one in a destructor during unwinding) reports itself to the
+    // host, then the instance traps; the count survives the trap.
+    assert_eq!(
+        expand(&mut instance, Kind::Function, "panics_while_unwinding").unwrap_err(),
+        ExpandError::Panicked(Some("panic in a destructor during cleanup".into()))
     );
     assert_eq!(calls(instance.last_expansion_stats()), [("panics.record-panic", 1)]);
     // The instance re-instantiated from its template expands again.
