@@ -188,9 +188,12 @@ fn dependency_spec(dep: &cargo_metadata::Dependency) -> Result<Table> {
     Ok(spec)
 }
 
-fn write_if_changed(path: &Path, text: &str) -> Result<()> {
-    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
-        std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?;
+/// Writes `contents` unless the file already holds them, keeping its timestamp (and cargo's
+/// fingerprints) when nothing changed.
+pub(crate) fn write_if_changed(path: &Path, contents: impl AsRef<[u8]>) -> Result<()> {
+    let contents = contents.as_ref();
+    if std::fs::read(path).ok().as_deref() != Some(contents) {
+        std::fs::write(path, contents).with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(())
 }

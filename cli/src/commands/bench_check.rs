@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 
+use crate::shadow::write_if_changed;
 use crate::ui;
 
 /// Name of the generated shim crate.
@@ -125,12 +126,5 @@ fn check(dir: &Path) -> Result<()> {
 fn touch(path: &Path) -> Result<()> {
     let text = std::fs::read(path)?;
     std::fs::write(path, text)?;
-    Ok(())
-}
-
-fn write_if_changed(path: &Path, text: &str) -> Result<()> {
-    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
-        std::fs::write(path, text)?;
-    }
     Ok(())
 }

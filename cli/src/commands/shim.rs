@@ -9,6 +9,7 @@ use anyhow::{bail, Context, Result};
 use wasmacro_host::standalone::StandaloneBackend;
 use wasmacro_host::{CacheOutcome, Kind, Limits, MacroComponent, MacroDecl, Sandbox};
 
+use crate::shadow::write_if_changed;
 use crate::ui;
 
 #[derive(clap::Args, Debug)]
@@ -81,7 +82,7 @@ impl ShimArgs {
         std::fs::create_dir_all(dir.join("src")).with_context(|| format!("creating {}", dir.display()))?;
         write_if_changed(&dir.join("Cargo.toml"), &self.manifest(&host))?;
         write_if_changed(&dir.join("src/component.wasm"), &bytes)?;
-        write_if_changed(&dir.join("src/lib.rs"), self.library(macros).as_bytes())?;
+        write_if_changed(&dir.join("src/lib.rs"), self.library(macros))?;
         ui::status("Generated", format!("proc-macro crate `{}` in {} ({} {})", self.name, dir.display(), macros.len(), if macros.len() == 1 { "macro" } else { "macros" }));
         Ok(())
     }
@@ -153,12 +154,4 @@ fn is_crate_name(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-}
-
-/// Keeps the file's timestamp (and cargo's fingerprint) when nothing changed.
-fn write_if_changed(path: &Path, contents: &[u8]) -> Result<()> {
-    if std::fs::read(path).ok().as_deref() == Some(contents) {
-        return Ok(());
-    }
-    std::fs::write(path, contents).with_context(|| format!("writing {}", path.display()))
 }
