@@ -64,8 +64,9 @@ impl CompilerBackend {
     }
 
     /// Appends the flat form of `stream`; `close` is where the enclosing group's close delimiter
-    /// starts (what its last token may touch).
-    fn import_into(&mut self, stream: TokenStream, close: Option<Position>, out: &mut FlatStream) {
+    /// starts (what its last token may touch). Returns where the first token starts, and whether
+    /// it is a punct (what the open delimiter may touch).
+    fn import_into(&mut self, stream: TokenStream, close: Option<Position>, out: &mut FlatStream) -> Option<(Position, bool)> {
         let trees: Vec<TokenTree> = stream.into_iter().collect();
         let starts: Vec<(Position, bool)> = trees
             .iter()
@@ -119,6 +120,7 @@ impl CompilerBackend {
             }
             i += 1;
         }
+        starts.first().copied()
     }
 
     fn import_group(&mut self, g: &PmGroup, next: Option<(Position, bool)>, doc: Option<CommentKind>, out: &mut FlatStream) {
@@ -140,17 +142,9 @@ impl CompilerBackend {
             close_spacing: spacing_between(end(close_span), next),
             doc_comment: doc,
         }));
-        let body = g.stream();
-        let first = body.clone().into_iter().next().map(|t| match &t {
-            TokenTree::Group(g) => (start(g.span_open()), false),
-            other => (start(other.span()), matches!(other, TokenTree::Punct(_))),
-        });
+        let close = (g.delimiter() != PmDelimiter::None).then_some(close_start);
+        let first = self.import_into(g.stream(), close, out);
         let open_spacing = spacing_between(end(open_span), first.or(Some((close_start, false))));
-        if g.delimiter() != PmDelimiter::None {
-            self.import_into(body, Some(close_start), out);
-        } else {
-            self.import_into(body, None, out);
-        }
         let len = (out.len() - at - 1) as u32;
         if let Token::Group(group) = &mut out[at] {
             group.len = len;
