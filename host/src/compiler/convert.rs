@@ -23,21 +23,26 @@ pub(crate) struct Originals {
     groups: HashMap<SpanId, (std::ops::Range<usize>, PmGroup)>,
 }
 
-/// Where a token starts and ends in the source, to tell which tokens touch.
+/// A place in the source, to tell which tokens touch: the compiler's byte position, or a line
+/// and column where its span's `Debug` form does not show bytes (`-Zspan-debug`).
 #[derive(Clone, Copy, PartialEq, Eq)]
-struct Position {
-    line: usize,
-    column: usize,
+enum Position {
+    Byte(u32),
+    LineColumn(usize, usize),
 }
 
-fn start(span: Span) -> Position {
-    let s = span.start();
-    Position { line: s.line(), column: s.column() }
-}
-
-fn end(span: Span) -> Position {
-    let e = span.end();
-    Position { line: e.line(), column: e.column() }
+/// Where `span` starts and ends. rustc's `Debug` of a span is `#ctxt bytes(lo..hi)`: one bridge
+/// call answers both ends, where `start()`/`end()` and their `line()`/`column()` take six.
+fn bounds(span: Span) -> (Position, Position) {
+    let text = format!("{span:?}");
+    let bytes = text.rsplit_once("bytes(").and_then(|(_, rest)| rest.strip_suffix(')')?.split_once(".."));
+    match bytes.and_then(|(lo, hi)| Some((lo.parse().ok()?, hi.parse().ok()?))) {
+        Some((lo, hi)) => (Position::Byte(lo), Position::Byte(hi)),
+        None => {
+            let (s, e) = (span.start(), span.end());
+            (Position::LineColumn(s.line(), s.column()), Position::LineColumn(e.line(), e.column()))
+        }
+    }
 }
 
 /// rustc's spacing of a token that ends at `end`, followed by a token starting at `next` (`None`:
@@ -68,23 +73,29 @@ impl CompilerBackend {
     /// it is a punct (what the open delimiter may touch).
     fn import_into(&mut self, stream: TokenStream, close: Option<Position>, out: &mut FlatStream) -> Option<(Position, bool)> {
         let trees: Vec<TokenTree> = stream.into_iter().collect();
-        let starts: Vec<(Position, bool)> = trees
-            .iter()
-            .map(|t| match t {
-                TokenTree::Group(g) => (start(g.span_open()), false),
-                other => (start(other.span()), matches!(other, TokenTree::Punct(_))),
-            })
-            .collect();
+        // Where each tree starts and ends (a group: its open delimiter), and whether it is a
+        // punct: what the tree before it may touch.
+        let mut starts: Vec<(Position, bool)> = Vec::with_capacity(trees.len());
+        let mut ends: Vec<Position> = Vec::with_capacity(trees.len());
+        for tree in &trees {
+            let span = match tree {
+                TokenTree::Group(g) => g.span_open(),
+                other => other.span(),
+            };
+            let (start, end) = bounds(span);
+            starts.push((start, matches!(tree, TokenTree::Punct(_))));
+            ends.push(end);
+        }
         let mut i = 0;
         while i < trees.len() {
             let next = starts.get(i + 1).copied().or(close.map(|c| (c, false)));
             // A doc comment reaches macros as `#` (`!`) `[doc = "..."]`, all with the comment's span.
-            if let Some(consumed) = self.import_doc_comment(&trees[i..], &starts[i..], close, out) {
+            if let Some(consumed) = self.import_doc_comment(&trees[i..], &starts[i..], &ends[i..], close, out) {
                 i += consumed;
                 continue;
             }
             match &trees[i] {
-                TokenTree::Group(g) => self.import_group(g, next, None, out),
+                TokenTree::Group(g) => self.import_group(g, ends[i], next, None, out),
                 TokenTree::Ident(ident) => {
                     let span = ident.span();
                     let text = ident.to_string();
@@ -92,7 +103,7 @@ impl CompilerBackend {
                         Some(rest) => (rest.to_string(), true),
                         None => (text, false),
                     };
-                    let spacing = spacing_between(end(span), next);
+                    let spacing = spacing_between(ends[i], next);
                     let span = self.add(span);
                     out.push(Token::Ident(Ident { name, is_raw, span, spacing }));
                 }
@@ -101,7 +112,7 @@ impl CompilerBackend {
                     let spacing = match punct.spacing() {
                         proc_macro::Spacing::Joint => Spacing::Joint,
                         // The API shows `Alone` for a punct touching an identifier or literal.
-                        _ => match spacing_between(end(span), next) {
+                        _ => match spacing_between(ends[i], next) {
                             Spacing::JointHidden => Spacing::JointHidden,
                             _ => Spacing::Alone,
                         },
@@ -111,7 +122,7 @@ impl CompilerBackend {
                 }
                 TokenTree::Literal(literal) => {
                     let span = literal.span();
-                    let spacing = spacing_between(end(span), next);
+                    let spacing = spacing_between(ends[i], next);
                     let mut lit = self.model_literal(&literal.to_string());
                     lit.span = self.add(span);
                     lit.spacing = spacing;
@@ -123,9 +134,10 @@ impl CompilerBackend {
         starts.first().copied()
     }
 
-    fn import_group(&mut self, g: &PmGroup, next: Option<(Position, bool)>, doc: Option<CommentKind>, out: &mut FlatStream) {
+    /// Appends `g` and its body; `open_end` is where its open delimiter ends.
+    fn import_group(&mut self, g: &PmGroup, open_end: Position, next: Option<(Position, bool)>, doc: Option<CommentKind>, out: &mut FlatStream) {
         let (open_span, close_span) = (g.span_open(), g.span_close());
-        let close_start = start(close_span);
+        let (close_start, close_end) = bounds(close_span);
         let at = out.len();
         out.push(Token::Group(Group {
             delimiter: match g.delimiter() {
@@ -139,12 +151,12 @@ impl CompilerBackend {
             entire: self.add(g.span()),
             len: 0,
             open_spacing: Spacing::Alone,
-            close_spacing: spacing_between(end(close_span), next),
+            close_spacing: spacing_between(close_end, next),
             doc_comment: doc,
         }));
         let close = (g.delimiter() != PmDelimiter::None).then_some(close_start);
         let first = self.import_into(g.stream(), close, out);
-        let open_spacing = spacing_between(end(open_span), first.or(Some((close_start, false))));
+        let open_spacing = spacing_between(open_end, first.or(Some((close_start, false))));
         let len = (out.len() - at - 1) as u32;
         if let Token::Group(group) = &mut out[at] {
             group.len = len;
@@ -162,6 +174,7 @@ impl CompilerBackend {
         &mut self,
         trees: &[TokenTree],
         starts: &[(Position, bool)],
+        ends: &[Position],
         close: Option<Position>,
         out: &mut FlatStream,
     ) -> Option<usize> {
@@ -190,7 +203,7 @@ impl CompilerBackend {
             out.push(Token::Punct(Punct { ch: '!', spacing: Spacing::Alone, span }));
         }
         let after = starts.get(group_at + 1).copied().or(close.map(|c| (c, false)));
-        self.import_group(group, after, Some(kind), out);
+        self.import_group(group, ends[group_at], after, Some(kind), out);
         Some(group_at + 1)
     }
 
@@ -209,11 +222,12 @@ impl CompilerBackend {
     /// The compiler's objects for a flat stream the macro produced. `Err` names a token the
     /// compiler would refuse (the host checked the stream's shape already).
     pub(crate) fn export(&mut self, stream: FlatStream) -> Result<TokenStream, String> {
+        let mut literals = LexedLiterals::of(&stream);
         let mut i = 0;
-        self.export_range(&stream, &mut i, stream.len())
+        self.export_range(&stream, &mut i, stream.len(), &mut literals)
     }
 
-    fn export_range(&mut self, stream: &[Token], i: &mut usize, end: usize) -> Result<TokenStream, String> {
+    fn export_range(&mut self, stream: &[Token], i: &mut usize, end: usize, literals: &mut LexedLiterals) -> Result<TokenStream, String> {
         let mut out = TokenStream::new();
         let mut trees = Vec::new();
         while *i < end {
@@ -232,7 +246,7 @@ impl CompilerBackend {
                         *i = body_end;
                         TokenTree::Group(original)
                     } else {
-                        let body = self.export_range(stream, i, body_end)?;
+                        let body = self.export_range(stream, i, body_end, literals)?;
                         let delimiter = match g.delimiter {
                             Delimiter::Parenthesis => PmDelimiter::Parenthesis,
                             Delimiter::Brace => PmDelimiter::Brace,
@@ -245,14 +259,19 @@ impl CompilerBackend {
                     }
                 }
                 Token::Ident(ident) => {
-                    use crate::backend::Backend;
-                    let name = self.model.validate_ident(&ident.name, ident.is_raw, 0)?;
                     let span = self.get(ident.span);
-                    TokenTree::Ident(if ident.is_raw {
-                        proc_macro::Ident::new_raw(&name, span)
+                    // Checked first, so that an invalid name is an error rather than a panic.
+                    if !ident.is_raw && crate::standalone::is_ascii_ident(&ident.name) {
+                        TokenTree::Ident(proc_macro::Ident::new(&ident.name, span))
                     } else {
-                        proc_macro::Ident::new(&name, span)
-                    })
+                        use crate::backend::Backend;
+                        let name = self.model.validate_ident(&ident.name, ident.is_raw, 0)?;
+                        TokenTree::Ident(if ident.is_raw {
+                            proc_macro::Ident::new_raw(&name, span)
+                        } else {
+                            proc_macro::Ident::new(&name, span)
+                        })
+                    }
                 }
                 Token::Punct(p) => {
                     if !"=<>!~+-*/%^&|@.,;:#$?'".contains(p.ch) {
@@ -264,9 +283,13 @@ impl CompilerBackend {
                     TokenTree::Punct(punct)
                 }
                 Token::Literal(lit) => {
-                    let text = literal_text(lit.kind, &lit.symbol, lit.suffix.as_deref());
-                    let mut literal: proc_macro::Literal =
-                        text.parse().map_err(|_| format!("the macro produced an invalid literal `{text}`"))?;
+                    let mut literal = match literals.take(*i - 1) {
+                        Some(literal) => literal,
+                        None => {
+                            let text = literal_text(lit.kind, &lit.symbol, lit.suffix.as_deref());
+                            text.parse().map_err(|_| format!("the macro produced an invalid literal `{text}`"))?
+                        }
+                    };
                     literal.set_span(self.get(lit.span));
                     TokenTree::Literal(literal)
                 }
@@ -304,5 +327,58 @@ impl CompilerBackend {
     fn original(&self, entire: SpanId, tokens: &[Token]) -> Option<PmGroup> {
         let (range, group) = self.originals.groups.get(&entire)?;
         (self.originals.arena.get(range.clone())? == tokens).then(|| group.clone())
+    }
+}
+
+/// The compiler's objects for a stream's literals, lexed together in one bridge call: a
+/// `Literal::from_str` each would cost a call and a lexer run in the compiler per literal.
+struct LexedLiterals {
+    /// Index of each literal token in the stream, with its object; in stream order.
+    lexed: std::iter::Peekable<std::vec::IntoIter<(usize, proc_macro::Literal)>>,
+}
+
+impl LexedLiterals {
+    fn of(stream: &[Token]) -> LexedLiterals {
+        // Each literal's index in the stream and its place in `text`.
+        let mut pieces = Vec::new();
+        let mut text = String::new();
+        for (i, token) in stream.iter().enumerate() {
+            // A negative number lexes as `-` and a literal; those go through `Literal::from_str`.
+            if let Token::Literal(lit) = token {
+                if !lit.symbol.starts_with('-') {
+                    let start = text.len();
+                    text.push_str(&literal_text(lit.kind, &lit.symbol, lit.suffix.as_deref()));
+                    pieces.push((i, start..text.len()));
+                    text.push(' ');
+                }
+            }
+        }
+        let lexed = if pieces.is_empty() { Vec::new() } else { Self::lex(&text, pieces) };
+        LexedLiterals { lexed: lexed.into_iter().peekable() }
+    }
+
+    /// Empty unless the text lexes into exactly the expected literals (it does not when one is
+    /// invalid: then each is lexed alone, which names the invalid one).
+    fn lex(text: &str, pieces: Vec<(usize, std::ops::Range<usize>)>) -> Vec<(usize, proc_macro::Literal)> {
+        let Ok(stream) = text.parse::<TokenStream>() else { return Vec::new() };
+        let mut lexed = Vec::with_capacity(pieces.len());
+        let mut trees = stream.into_iter();
+        for (i, piece) in pieces {
+            match trees.next() {
+                Some(TokenTree::Literal(literal)) if literal.to_string() == text[piece] => lexed.push((i, literal)),
+                _ => return Vec::new(),
+            }
+        }
+        if trees.next().is_some() {
+            return Vec::new();
+        }
+        lexed
+    }
+
+    /// The object for the literal at index `i` of the stream, if lexed here. Indexes must be
+    /// asked in increasing order.
+    fn take(&mut self, i: usize) -> Option<proc_macro::Literal> {
+        while self.lexed.next_if(|(at, _)| *at < i).is_some() {}
+        self.lexed.next_if(|(at, _)| *at == i).map(|(_, literal)| literal)
     }
 }
