@@ -1,7 +1,7 @@
 use std::fmt;
-use std::rc::Rc;
 
 use crate::bridge::api;
+use crate::symbol::Symbol;
 use crate::Span;
 
 /// A name or keyword token, such as `foo`, `Self` or `r#type`.
@@ -9,7 +9,7 @@ use crate::Span;
 #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
 pub struct Ident {
     /// The name, already validated and NFC-normalized, without any `r#`.
-    pub(crate) sym: Rc<str>,
+    pub(crate) sym: Symbol,
     pub(crate) is_raw: bool,
     pub(crate) span: Span,
     /// Only set inside a stream from the compiler (see `TokSpacing`).
@@ -30,18 +30,18 @@ pub(crate) fn can_be_raw(s: &str) -> bool {
 }
 
 /// Checks `name` the way rustc's `Ident::new` does: ASCII here, anything else by the host.
-fn make_symbol(name: &str, is_raw: bool, span: Span) -> Rc<str> {
+fn make_symbol(name: &str, is_raw: bool, span: Span) -> Symbol {
     if is_valid_ascii_ident(name) || name == "$crate" {
         if is_raw && !can_be_raw(name) {
             panic!("`{}` cannot be a raw identifier", name);
         }
-        return Rc::from(name);
+        return Symbol::intern(name);
     }
     if name.is_ascii() {
         panic!("`{:?}` is not a valid identifier", name);
     }
     match api::validate_ident(name, is_raw, span) {
-        Ok(normalized) => Rc::from(normalized),
+        Ok(normalized) => Symbol::intern(&normalized),
         Err(message) => panic!("{message}"),
     }
 }
@@ -86,7 +86,7 @@ impl fmt::Display for Ident {
         if self.is_raw {
             f.write_str("r#")?;
         }
-        fmt::Display::fmt(&*self.sym, f)
+        fmt::Display::fmt(self.sym.as_str(), f)
     }
 }
 

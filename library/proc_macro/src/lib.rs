@@ -32,6 +32,7 @@ mod literal;
 mod punct;
 mod span;
 mod stream;
+mod symbol;
 mod to_tokens;
 mod token_tree;
 #[cfg(all(target_family = "wasm", panic = "unwind"))]

@@ -36,7 +36,7 @@ pub(crate) fn lone_token(src: &str, call_site: Span) -> Option<TokenTree> {
             Some(TokenTree::Literal(Literal::with_span(LitKind::Str, body, None, call_site)))
         }
         _ if crate::ident::is_valid_ascii_ident(src) => {
-            Some(TokenTree::Ident(Ident { sym: src.into(), is_raw: false, span: call_site, spacing: Default::default() }))
+            Some(TokenTree::Ident(Ident { sym: crate::symbol::Symbol::intern(src), is_raw: false, span: call_site, spacing: Default::default() }))
         }
         _ => None,
     }

@@ -37,7 +37,7 @@ fn push_trees(trees: &[TokenTree], out: &mut Vec<wt::Token>) {
                 }
             }
             TokenTree::Ident(i) => out.push(wt::Token::Ident(wt::Ident {
-                name: i.sym.to_string(),
+                name: i.sym.as_str().to_string(),
                 is_raw: i.is_raw,
                 span: i.span.0,
                 spacing: spacing_to_wit(i.spacing),
@@ -81,7 +81,7 @@ fn read_trees(iter: &mut std::vec::IntoIter<wt::Token>, count: usize) -> Vec<Tok
                 })
             }
             wt::Token::Ident(i) => TokenTree::Ident(Ident {
-                sym: Rc::from(i.name),
+                sym: crate::symbol::Symbol::intern(&i.name),
                 is_raw: i.is_raw,
                 span: Span(i.span),
                 spacing: spacing_from_wit(i.spacing),
