@@ -34,15 +34,20 @@ enum Position {
 /// Where `span` starts and ends. rustc's `Debug` of a span is `#ctxt bytes(lo..hi)`: one bridge
 /// call answers both ends, where `start()`/`end()` and their `line()`/`column()` take six.
 fn bounds(span: Span) -> (Position, Position) {
-    let text = format!("{span:?}");
-    let bytes = text.rsplit_once("bytes(").and_then(|(_, rest)| rest.strip_suffix(')')?.split_once(".."));
-    match bytes.and_then(|(lo, hi)| Some((lo.parse().ok()?, hi.parse().ok()?))) {
+    match byte_range_in_debug(&format!("{span:?}")) {
         Some((lo, hi)) => (Position::Byte(lo), Position::Byte(hi)),
         None => {
             let (s, e) = (span.start(), span.end());
             (Position::LineColumn(s.line(), s.column()), Position::LineColumn(e.line(), e.column()))
         }
     }
+}
+
+/// `lo` and `hi` from rustc's `Debug` form of a span, `#ctxt bytes(lo..hi)`.
+fn byte_range_in_debug(text: &str) -> Option<(u32, u32)> {
+    let (_, rest) = text.rsplit_once("bytes(")?;
+    let (lo, hi) = rest.strip_suffix(')')?.split_once("..")?;
+    Some((lo.parse().ok()?, hi.parse().ok()?))
 }
 
 /// rustc's spacing of a token that ends at `end`, followed by a token starting at `next` (`None`:
@@ -380,5 +385,21 @@ impl LexedLiterals {
     fn take(&mut self, i: usize) -> Option<proc_macro::Literal> {
         while self.lexed.next_if(|(at, _)| *at < i).is_some() {}
         self.lexed.next_if(|(at, _)| *at == i).map(|(_, literal)| literal)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::byte_range_in_debug;
+
+    #[test]
+    fn byte_range_from_span_debug() {
+        // What rustc 1.95 and nightly 1.97 print for spans in a proc macro's input.
+        assert_eq!(byte_range_in_debug("#0 bytes(64..66)"), Some((64, 66)));
+        assert_eq!(byte_range_in_debug("#12 bytes(0..0)"), Some((0, 0)));
+        // `-Zspan-debug` prints places instead: the caller falls back to lines and columns.
+        assert_eq!(byte_range_in_debug("src/lib.rs:2:11: 2:13 (#0)"), None);
+        assert_eq!(byte_range_in_debug("#0 bytes(64..)"), None);
+        assert_eq!(byte_range_in_debug("#0 bytes(1..2) trailing"), None);
     }
 }
