@@ -11,7 +11,7 @@ use proc_macro::{Delimiter as PmDelimiter, Group as PmGroup, Span, TokenStream, 
 
 use super::CompilerBackend;
 use crate::standalone::printer::literal_text;
-use crate::tokens::{CommentKind, Delimiter, FlatStream, Group, Ident, Literal, Punct, Spacing, SpanId, Token};
+use crate::tokens::{CommentKind, Delimiter, FlatStream, Group, Ident, LitKind, Literal, Punct, Spacing, SpanId, Token};
 
 /// The input's groups as the compiler gave them, with their flat form at import.
 #[derive(Default)]
@@ -335,6 +335,28 @@ impl CompilerBackend {
     }
 }
 
+/// Whether `lit` is a literal no lexer could refuse or read differently: a decimal number, or an
+/// ASCII string or character without escapes, with no suffix or a number type's. Those are
+/// lexed together; any other goes through `Literal::from_str`, which fails alone and names it,
+/// where an invalid literal in `TokenStream::from_str` is a compile error (on stable rustc) for
+/// the whole batch. A negative number would lex as `-` and a literal.
+fn plainly_valid(lit: &Literal) -> bool {
+    let symbol = lit.symbol.as_bytes();
+    let plain_text = |forbidden: u8| symbol.iter().all(|&b| (b' '..=b'~').contains(&b) && b != b'\\' && b != forbidden);
+    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
+    let number_suffix = |allowed: &[&str]| lit.suffix.as_deref().is_none_or(|s| allowed.contains(&s));
+    const INTEGER: &[&str] = &["u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize"];
+    match lit.kind {
+        LitKind::Integer => digits(symbol) && number_suffix(INTEGER),
+        LitKind::Float => {
+            symbol.split(|&b| b == b'.').count() == 2 && symbol.split(|&b| b == b'.').all(digits) && number_suffix(&["f32", "f64"])
+        }
+        LitKind::Str => lit.suffix.is_none() && plain_text(b'"'),
+        LitKind::Char => lit.suffix.is_none() && symbol.len() == 1 && plain_text(b'\''),
+        _ => false,
+    }
+}
+
 /// The compiler's objects for a stream's literals, lexed together in one bridge call: a
 /// `Literal::from_str` each would cost a call and a lexer run in the compiler per literal.
 struct LexedLiterals {
@@ -348,9 +370,8 @@ impl LexedLiterals {
         let mut pieces = Vec::new();
         let mut text = String::new();
         for (i, token) in stream.iter().enumerate() {
-            // A negative number lexes as `-` and a literal; those go through `Literal::from_str`.
             if let Token::Literal(lit) = token {
-                if !lit.symbol.starts_with('-') {
+                if plainly_valid(lit) {
                     let start = text.len();
                     text.push_str(&literal_text(lit.kind, &lit.symbol, lit.suffix.as_deref()));
                     pieces.push((i, start..text.len()));
@@ -362,8 +383,8 @@ impl LexedLiterals {
         LexedLiterals { lexed: lexed.into_iter().peekable() }
     }
 
-    /// Empty unless the text lexes into exactly the expected literals (it does not when one is
-    /// invalid: then each is lexed alone, which names the invalid one).
+    /// Empty unless the text lexes into exactly the expected literals (a safeguard: only plainly
+    /// valid ones are in it).
     fn lex(text: &str, pieces: Vec<(usize, std::ops::Range<usize>)>) -> Vec<(usize, proc_macro::Literal)> {
         let Ok(stream) = text.parse::<TokenStream>() else { return Vec::new() };
         let mut lexed = Vec::with_capacity(pieces.len());
@@ -390,7 +411,46 @@ impl LexedLiterals {
 
 #[cfg(test)]
 mod tests {
-    use super::byte_range_in_debug;
+    use super::{byte_range_in_debug, plainly_valid};
+    use crate::tokens::{LitKind, Literal, Spacing};
+
+    fn lit(kind: LitKind, symbol: &str, suffix: Option<&str>) -> Literal {
+        Literal { kind, symbol: symbol.into(), suffix: suffix.map(Into::into), span: 0, spacing: Spacing::Alone }
+    }
+
+    #[test]
+    fn only_plainly_valid_literals_are_lexed_together() {
+        for ok in [
+            lit(LitKind::Integer, "0", None),
+            lit(LitKind::Integer, "42", Some("usize")),
+            lit(LitKind::Float, "1.5", Some("f64")),
+            lit(LitKind::Str, "field0", None),
+            lit(LitKind::Str, "", None),
+            lit(LitKind::Char, "a", None),
+        ] {
+            assert!(plainly_valid(&ok), "{ok:?}");
+        }
+        for other in [
+            // Lex errors that would fail the whole batch.
+            lit(LitKind::Str, "abc\"def", None),
+            lit(LitKind::Float, "2.5e", None),
+            lit(LitKind::Char, "ab", None),
+            // Valid, but left to `Literal::from_str`: escapes, non-ASCII, suffixes, other forms.
+            lit(LitKind::Str, "a\\nb", None),
+            lit(LitKind::Str, "é", None),
+            lit(LitKind::Str, "x", Some("suffix")),
+            lit(LitKind::Integer, "-1", None),
+            lit(LitKind::Integer, "0x1F", None),
+            lit(LitKind::Integer, "1_000", None),
+            lit(LitKind::Integer, "1", Some("f32")),
+            lit(LitKind::Float, "1.", None),
+            lit(LitKind::Char, "'", None),
+            lit(LitKind::ByteStr, "x", None),
+            lit(LitKind::StrRaw(1), "x", None),
+        ] {
+            assert!(!plainly_valid(&other), "{other:?}");
+        }
+    }
 
     #[test]
     fn byte_range_from_span_debug() {
