@@ -856,11 +856,6 @@ fn first_error_lines(stderr: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether the input is a program of its own (`#[tokio::main] async fn main`).
-fn defines_main(input: &str) -> bool {
-    syn::parse_file(input).unwrap().items.iter().any(|item| matches!(item, syn::Item::Fn(f) if f.sig.ident == "main"))
-}
-
 fn check(case: &Case) {
     let (input_path, input) = input(case);
     let wasm = expand_with_wasm(case, &input_path);

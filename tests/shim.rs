@@ -123,6 +123,9 @@ const CLAP_SUBCOMMANDS: &str = concat!(
     include_str!("golden/clap-value-enum.input.rs")
 );
 
+/// span-probe's error with a note, at `second` (4:9); compared natively and, on stable, alone.
+const COMPLAIN: &str = "use span_probe::complain;\nfn main() {\n    complain!(first +\n        second);\n}\n";
+
 const CASES: &[Case] = &[
     pass("derive_plain", "use derive_plain::Describe;", "#[derive(Describe)]", "describe"),
     pass("derive_syn", "use derive_syn::Builder;", "#[derive(Builder)]", "builder"),
@@ -212,7 +215,7 @@ const CASES: &[Case] = &[
     Case {
         name: "span_probe_complain",
         prelude: "",
-        apply: Apply::Program("use span_probe::complain;\nfn main() {\n    complain!(first +\n        second);\n}\n"),
+        apply: Apply::Program(COMPLAIN),
         input: "",
         fails: true,
     },
@@ -267,18 +270,15 @@ fn consumer(side: &str) -> PathBuf {
 }
 
 fn source(case: &Case) -> String {
-    if let Apply::Program(text) = case.apply {
-        return text.to_string();
-    }
-    let input = std::fs::read_to_string(repo().join(format!("tests/golden/{}.input.rs", case.input))).unwrap();
-    let defines_main = input.contains("fn main()");
+    let input = || std::fs::read_to_string(repo().join(format!("tests/golden/{}.input.rs", case.input))).unwrap();
     match &case.apply {
+        Apply::Program(text) => text.to_string(),
         Apply::Line(line) => {
-            let main = if defines_main { "" } else { "\nfn main() {}\n" };
+            let input = input();
+            let main = if defines_main(&input) { "" } else { "\nfn main() {}\n" };
             format!("{}\n{line}\n{input}{main}", case.prelude)
         }
-        Apply::Program(text) => text.to_string(),
-        Apply::Bang { name, before, after } => format!("{}\n{before}{name}!({}){after}\nfn main() {{}}\n", case.prelude, input.trim()),
+        Apply::Bang { name, before, after } => format!("{}\n{before}{name}!({}){after}\nfn main() {{}}\n", case.prelude, input().trim()),
     }
 }
 
@@ -401,7 +401,7 @@ fn stable_compilers_get_diagnostics_as_compile_errors() {
         ),
     )
     .unwrap();
-    std::fs::write(dir.join("src/main.rs"), "use span_probe::complain;\nfn main() {\n    complain!(first +\n        second);\n}\n").unwrap();
+    std::fs::write(dir.join("src/main.rs"), COMPLAIN).unwrap();
     let out = Command::new("rustup")
         .args(["run", "stable", "cargo", "check", "-q", "--manifest-path"])
         .arg(dir.join("Cargo.toml"))

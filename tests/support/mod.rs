@@ -16,6 +16,11 @@ pub fn fixtures_target() -> PathBuf {
     repo().join("target/fixtures")
 }
 
+/// Whether a golden input is a program of its own (`#[tokio::main] async fn main`).
+pub fn defines_main(input: &str) -> bool {
+    syn::parse_file(input).unwrap().items.iter().any(|item| matches!(item, syn::Item::Fn(f) if f.sig.ident == "main"))
+}
+
 pub fn wasmacro() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_cargo-wasmacro"));
     cmd.arg("wasmacro");
