@@ -92,25 +92,26 @@ impl CheckBench<'_> {
             deps.join("\n")
         );
         write_if_changed(&dir.join("Cargo.toml"), &manifest)?;
+        let mut item = syn::parse_file(self.item).context("the input must be one item for --check")?;
+        let name = item_name(&mut item)?.to_string();
         let mut source = format!("#![allow(warnings)]\n{}\n", self.use_line);
         for i in 0..self.copies {
-            source += &format!("#[derive({derive_paths})]\n{}\n", renamed(self.item, i)?);
+            let ident = item_name(&mut item)?;
+            *ident = syn::Ident::new(&format!("{name}_{i}"), ident.span());
+            source += &format!("#[derive({derive_paths})]\n{}\n", prettyplease::unparse(&item));
         }
         write_if_changed(&dir.join("src/lib.rs"), &source)
     }
 }
 
-/// The item with `_{i}` appended to its name.
-fn renamed(item: &str, i: usize) -> Result<String> {
-    let mut file = syn::parse_file(item).context("the input must be one item for --check")?;
-    let ident = match file.items.first_mut() {
+/// The name of the file's (first) item, which `--check` renames per copy.
+fn item_name(file: &mut syn::File) -> Result<&mut syn::Ident> {
+    Ok(match file.items.first_mut() {
         Some(syn::Item::Struct(s)) => &mut s.ident,
         Some(syn::Item::Enum(e)) => &mut e.ident,
         Some(syn::Item::Union(u)) => &mut u.ident,
         _ => bail!("--check needs a struct, enum or union as input"),
-    };
-    *ident = syn::Ident::new(&format!("{ident}_{i}"), ident.span());
-    Ok(prettyplease::unparse(&file))
+    })
 }
 
 fn check(dir: &Path) -> Result<()> {
