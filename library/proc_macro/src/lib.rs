@@ -29,6 +29,8 @@ mod escape;
 mod group;
 mod ident;
 mod literal;
+#[cfg(target_family = "wasm")]
+mod malloc;
 mod punct;
 mod span;
 mod stream;
