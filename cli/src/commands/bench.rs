@@ -11,6 +11,8 @@
 //! would reuse it; the host's conversions and checks count, the lexing of the input and the
 //! printing of the output (the compiler's work on both sides) do not.
 //! Load: a first load compiling with Cranelift, and loads from the on-disk cache.
+//! Baseline (`--baseline`): another build of the component, timed in turn with this one, sample
+//! by sample, so that both see the same machine load (how a library or host change is measured).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -84,6 +86,11 @@ pub struct BenchArgs {
     /// a shim (`cargo wasmacro shim`)
     #[arg(long, value_name = "N", conflicts_with = "bang")]
     pub check: Option<usize>,
+    /// Also time this component (the same crate built another way, e.g. by another version of
+    /// wasmacro), sample by sample in turn with the one built here, and report the ratio. Its
+    /// expansions must print the same
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
 }
 
 /// One macro on one input.
@@ -99,6 +106,7 @@ struct Case {
     stats: ExpansionStats,
     /// Per expansion, one entry per sample.
     component: Vec<Duration>,
+    baseline: Vec<Duration>,
     native_debug: Vec<Duration>,
     native_release: Vec<Duration>,
 }
@@ -176,6 +184,13 @@ impl BenchArgs {
             cached_loads.push(started.elapsed());
         }
         let component = MacroComponent::from_bytes_with_cache(&bytes, Some(&cache))?;
+        let baseline = match &self.baseline {
+            Some(path) => Some(
+                MacroComponent::from_bytes_with_cache(&std::fs::read(path).with_context(|| format!("reading {}", path.display()))?, Some(&cache))
+                    .with_context(|| format!("loading the baseline {}", path.display()))?,
+            ),
+            None => None,
+        };
         let mut instantiations = Vec::new();
         for _ in 0..self.samples {
             let started = Instant::now();
@@ -189,6 +204,10 @@ impl BenchArgs {
         for (input_name, input) in &inputs {
             let backend = StandaloneBackend::new("input.rs", input);
             let mut instance = component.instantiate(Box::new(backend), &Sandbox::default(), Limits::default())?;
+            let mut baseline_instance = match &baseline {
+                Some(b) => Some(b.instantiate(Box::new(StandaloneBackend::new("input.rs", input)), &Sandbox::default(), Limits::default())?),
+                None => None,
+            };
             for name in &names {
                 let Some(decl) = instance.macros().iter().find(|m| &m.name == name && m.kind == kind) else {
                     bail!("{} has no {} named `{name}`", built.component.display(), kind.describe());
@@ -205,25 +224,21 @@ impl BenchArgs {
                     tokens_out: 0,
                     stats: ExpansionStats::default(),
                     component: Vec::new(),
+                    baseline: Vec::new(),
                     native_debug: Vec::new(),
                     native_release: Vec::new(),
                 };
                 for _ in 0..self.samples {
-                    let mut spent = Duration::ZERO;
-                    for _ in 0..self.copies {
-                        // Only the expansion is timed: lexing the input and printing the output
-                        // are the compiler's work, on the native side too.
-                        let backend = instance.backend::<StandaloneBackend>().unwrap();
-                        let tokens = backend.lex_file().map_err(|e| anyhow::anyhow!("lexing {input_name}: {e}"))?;
-                        let spans = backend.expansion_spans();
-                        case.tokens_in = tokens.len();
-                        let started = Instant::now();
-                        let output = instance.expand(kind, name, tokens, None, spans)?;
-                        spent += started.elapsed();
-                        case.tokens_out = output.len();
-                        case.expansion = instance.backend_mut().print(&output);
+                    let timed = time_expansions(&mut instance, kind, name, input_name, self.copies)?;
+                    (case.tokens_in, case.tokens_out, case.expansion) = (timed.tokens_in, timed.tokens_out, timed.expansion);
+                    case.component.push(timed.per_expansion);
+                    if let Some(other) = &mut baseline_instance {
+                        let timed = time_expansions(other, kind, name, input_name, self.copies)?;
+                        if timed.expansion != case.expansion {
+                            bail!("the baseline expands `{name}` on {input_name} differently: comparing their times would mean nothing");
+                        }
+                        case.baseline.push(timed.per_expansion);
                     }
-                    case.component.push(spent / self.copies as u32);
                 }
                 case.stats = instance.last_expansion_stats().clone();
                 // Small inputs need many copies to stand out of rustc's own time, large ones few
@@ -311,11 +326,16 @@ impl BenchArgs {
     fn report(&self, component: &Path, cases: &[Case], cold_load: Duration, cached_loads: &[Duration], instantiations: &[Duration]) {
         println!("One expansion, median of {} samples, in µs (native: rustc -Zunpretty=expanded, by difference;", self.samples);
         println!("component: {} in the wasmacro host, warm instance):", component.display());
-        let header = [
+        let mut header = [
             "macro", "input", "tokens in", "tokens out", "bridge calls", "native debug", "native release", "component",
             "overhead vs release", "component/release", "component/debug",
-        ];
-        let mut rows = vec![header.map(String::from).to_vec()];
+        ]
+        .map(String::from)
+        .to_vec();
+        if self.baseline.is_some() {
+            header.extend(["baseline", "component/baseline"].map(String::from));
+        }
+        let mut rows = vec![header];
         for case in cases {
             let (debug, release, wasm) = (median(&case.native_debug), median(&case.native_release), median(&case.component));
             rows.push(vec![
@@ -331,8 +351,15 @@ impl BenchArgs {
                 ratio(wasm, release),
                 ratio(wasm, debug),
             ]);
+            if self.baseline.is_some() {
+                let base = median(&case.baseline);
+                rows.last_mut().unwrap().extend([us(base), ratio(wasm, base)]);
+            }
         }
         print_table(&rows);
+        if let Some(path) = &self.baseline {
+            println!("baseline: {} (timed in turn with the component, sample by sample)", path.display());
+        }
         for case in cases {
             println!("  bridge, `{}` on {}: {}", case.macro_name, case.input_name, case.stats);
         }
@@ -346,6 +373,34 @@ impl BenchArgs {
             ms(median(instantiations).unwrap_or_default()),
         );
     }
+}
+
+struct Timed {
+    per_expansion: Duration,
+    tokens_in: usize,
+    tokens_out: usize,
+    /// The output, printed.
+    expansion: String,
+}
+
+/// `copies` expansions of the input on `instance`, timed.
+fn time_expansions(instance: &mut wasmacro_host::MacroInstance<'_>, kind: Kind, name: &str, input_name: &str, copies: usize) -> Result<Timed> {
+    let mut spent = Duration::ZERO;
+    let mut output = Vec::new();
+    let mut tokens_in = 0;
+    for _ in 0..copies {
+        // Only the expansion is timed: lexing the input and printing the output are the
+        // compiler's work, on the native side too.
+        let backend = instance.backend::<StandaloneBackend>().unwrap();
+        let tokens = backend.lex_file().map_err(|e| anyhow::anyhow!("lexing {input_name}: {e}"))?;
+        let spans = backend.expansion_spans();
+        tokens_in = tokens.len();
+        let started = Instant::now();
+        output = instance.expand(kind, name, tokens, None, spans)?;
+        spent += started.elapsed();
+    }
+    let expansion = instance.backend_mut().print(&output);
+    Ok(Timed { per_expansion: spent / copies as u32, tokens_in, tokens_out: output.len(), expansion })
 }
 
 /// Columns aligned: the first two left, the numbers right.
