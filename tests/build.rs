@@ -18,7 +18,7 @@ fn examples_build_into_components_listing_exactly_their_declared_macros() {
         assert_eq!(before, snapshot(&dir), "building {name} changed its sources");
         assert_valid_component(&component);
         let (interface, macros) = inspected_macros(&component);
-        assert_eq!(interface, "wasmacro:bridge@0.1.0");
+        assert_eq!(interface, "wasmacro:bridge@0.2.0");
         assert_eq!(macros, declared_macros(&dir.join("src/lib.rs")), "macros of {name}");
         assert!(!macros.is_empty());
     }

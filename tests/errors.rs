@@ -91,7 +91,7 @@ fn a_component_of_another_world_is_refused() {
 fn a_component_for_another_bridge_version_is_refused() {
     let mut bytes = std::fs::read(misbehaving()).unwrap();
     // Same length, so the binary stays well formed: the interface names now say 0.9.0.
-    let (from, to) = (b"wasmacro:bridge/macros@0.1.0", b"wasmacro:bridge/macros@0.9.0");
+    let (from, to) = (b"wasmacro:bridge/macros@0.2.0", b"wasmacro:bridge/macros@0.9.0");
     let mut replaced = 0;
     for start in 0..bytes.len() - from.len() {
         if &bytes[start..start + from.len()] == from {
@@ -103,7 +103,7 @@ fn a_component_for_another_bridge_version_is_refused() {
     let path = scratch("other-version.wasm");
     std::fs::write(&path, bytes).unwrap();
     let stderr = inspect_error(&path);
-    assert!(stderr.contains("built for wasmacro:bridge@0.9.0, but this host serves @0.1.0"), "{stderr}");
+    assert!(stderr.contains("built for wasmacro:bridge@0.9.0, but this host serves @0.2.0"), "{stderr}");
 }
 
 #[test]

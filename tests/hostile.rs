@@ -156,6 +156,23 @@ fn malformed_streams_are_refused_in_calls_and_output() {
     expect(&mut inst, "print_malformed", fault(&claims(5)));
     expect(&mut inst, "output_malformed", fault(&claims(5)));
     expect(&mut inst, "output_overlong_group", fault(&claims(u32::MAX)));
+
+    // Entries that break the packed layout, each named with the field at fault.
+    let entry = |index: usize, why: &str| fault(&format!("the macro passed a malformed token stream: entry {index} {why}"));
+    expect(&mut inst, "output_partial_entry", entry(0, "is cut short: the stream has 4 words, not a multiple of 5"));
+    expect(&mut inst, "output_bad_spacing", entry(0, "has spacing code 3, which does not exist"));
+    let outside = "names text bytes 1..6, which are not a range of the 2 bytes of text on character boundaries";
+    expect(&mut inst, "output_text_out_of_range", entry(1, outside));
+    let mid_char = "names text bytes 1..2, which are not a range of the 2 bytes of text on character boundaries";
+    expect(&mut inst, "output_text_mid_char", entry(0, mid_char));
+    expect(&mut inst, "output_bad_char", entry(0, "is a punct of code point 0x110000, which is not a Unicode scalar value"));
+    expect(&mut inst, "print_bad_literal_kind", entry(0, "is a literal of kind code 12, which does not exist"));
+    // 10 000 tokens naming the same 1 KiB: 1 KiB sent, 10 MiB the host would copy.
+    expect(
+        &mut inst,
+        "output_shared_text",
+        limit("the macro's output holds more than 1048576 bytes of text (Limits::max_text_bytes)"),
+    );
 }
 
 #[test]
@@ -299,10 +316,12 @@ const THROWING_GUEST: &str = r#"
     (local.set $at (i32.and (i32.add (global.get $next) (i32.const 7)) (i32.const -8)))
     (global.set $next (i32.add (local.get $at) (local.get 3)))
     (local.get $at))
-  (func (export "wasmacro:bridge/macros@0.1.0#list-macros") (result i32)
+  (func (export "wasmacro:bridge/macros@0.2.0#list-macros") (result i32)
     (i32.const 300))
-  (func (export "wasmacro:bridge/macros@0.1.0#expand")
-    (param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)
+  ;; The request, flattened: index; input (words, text); attribute input (present, words,
+  ;; text); the three spans.
+  (func (export "wasmacro:bridge/macros@0.2.0#expand")
+    (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)
     (throw $escape (i32.const 42)))
 )
 "#;

@@ -43,7 +43,7 @@ mod tests {
     #[test]
     fn exports_follow_the_canonical_abi_names() {
         let names = super::core_exports();
-        assert!(names.contains(&"wasmacro:bridge/macros@0.1.0#expand".to_string()), "{names:?}");
-        assert!(names.contains(&"cabi_post_wasmacro:bridge/macros@0.1.0#list-macros".to_string()), "{names:?}");
+        assert!(names.contains(&"wasmacro:bridge/macros@0.2.0#expand".to_string()), "{names:?}");
+        assert!(names.contains(&"cabi_post_wasmacro:bridge/macros@0.2.0#list-macros".to_string()), "{names:?}");
     }
 }

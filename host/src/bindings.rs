@@ -11,6 +11,6 @@ pub use exports::wasmacro::bridge::macros;
 pub use wasmacro::bridge::types;
 
 /// The version of `wasmacro:bridge` this host serves.
-pub const BRIDGE_VERSION: &str = "0.1.0";
+pub const BRIDGE_VERSION: &str = "0.2.0";
 /// The package name, without version.
 pub const BRIDGE_PACKAGE: &str = "wasmacro:bridge";

@@ -10,12 +10,12 @@ use crate::cache::{CacheOutcome, ComponentCache};
 use crate::backend::{Backend, ExpansionSpans};
 use crate::bindings::macros::{self, ExpandRequest, ExpansionSpans as WitSpans, MacroKind};
 use crate::bindings::{ProcMacro, ProcMacroPre, BRIDGE_PACKAGE, BRIDGE_VERSION};
-use crate::convert::{stream_from_wit, stream_to_wit};
+use crate::packed;
 use crate::error::{ExpandError, GuestFault, LoadError};
 use crate::sandbox::Sandbox;
 use crate::state::{HostState, MemoryLimit};
 use crate::stats::ExpansionStats;
-use crate::tokens::FlatStream;
+use crate::tokens::{FlatStream, Token};
 
 /// Limits for one expansion. Each one that is hit ends the expansion with an [`ExpandError`]
 /// naming it; the next expansion gets a fresh instance.
@@ -399,17 +399,15 @@ impl MacroInstance<'_> {
         Self::arm(store, &self.limits, self.component.metered).map_err(|e| ExpandError::Trap(e.to_string()))?;
         let request = ExpandRequest {
             index: index as u32,
-            input: stream_to_wit(input),
-            attribute_input: attribute_input.map(stream_to_wit),
+            input: packed::encode(&input).map_err(fault_error)?,
+            attribute_input: attribute_input.as_deref().map(packed::encode).transpose().map_err(fault_error)?,
             spans: WitSpans { call_site: spans.call_site, def_site: spans.def_site, mixed_site: spans.mixed_site },
         };
-        store.data_mut().begin_expansion(&request);
+        let inputs: Vec<&[Token]> = std::iter::once(&input[..]).chain(attribute_input.as_deref()).collect();
+        store.data_mut().begin_expansion([spans.call_site, spans.def_site, spans.mixed_site], &inputs);
         let result = match bindings.wasmacro_bridge_macros().call_expand(&mut *store, &request) {
             // The guest returned: its instance stays usable even when its output is refused.
-            Ok(Ok(output)) => match store.data_mut().check_output(&output) {
-                Ok(()) => Ok(stream_from_wit(output)),
-                Err(fault) => Err(fault_error(fault)),
-            },
+            Ok(Ok(output)) => store.data_mut().check_output(&output).map_err(fault_error),
             Ok(Err(macros::ExpandError::Panicked(message))) => Err(ExpandError::Panicked(message)),
             Ok(Err(macros::ExpandError::NoSuchMacro(_))) => Err(ExpandError::NoSuchMacro(name.into())),
             Ok(Err(macros::ExpandError::WrongArguments(why))) => Err(ExpandError::Fault(why)),

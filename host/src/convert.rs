@@ -2,15 +2,7 @@
 
 use crate::backend::{Diagnostic, Level, SubDiagnostic};
 use crate::bindings::types as wit;
-use crate::tokens::{CommentKind, Delimiter, Group, Ident, LitKind, Literal, Punct, Spacing, Token};
-
-pub fn spacing_from_wit(s: wit::Spacing) -> Spacing {
-    match s {
-        wit::Spacing::Alone => Spacing::Alone,
-        wit::Spacing::Joint => Spacing::Joint,
-        wit::Spacing::JointHidden => Spacing::JointHidden,
-    }
-}
+use crate::tokens::{LitKind, Literal, Spacing};
 
 pub fn spacing_to_wit(s: Spacing) -> wit::Spacing {
     match s {
@@ -18,57 +10,6 @@ pub fn spacing_to_wit(s: Spacing) -> wit::Spacing {
         Spacing::Joint => wit::Spacing::Joint,
         Spacing::JointHidden => wit::Spacing::JointHidden,
     }
-}
-
-fn comment_from_wit(k: wit::CommentKind) -> CommentKind {
-    match k {
-        wit::CommentKind::Line => CommentKind::Line,
-        wit::CommentKind::Block => CommentKind::Block,
-    }
-}
-
-fn comment_to_wit(k: CommentKind) -> wit::CommentKind {
-    match k {
-        CommentKind::Line => wit::CommentKind::Line,
-        CommentKind::Block => wit::CommentKind::Block,
-    }
-}
-
-pub fn delimiter_from_wit(d: wit::Delimiter) -> Delimiter {
-    match d {
-        wit::Delimiter::Parenthesis => Delimiter::Parenthesis,
-        wit::Delimiter::Brace => Delimiter::Brace,
-        wit::Delimiter::Bracket => Delimiter::Bracket,
-        wit::Delimiter::None => Delimiter::None,
-    }
-}
-
-pub fn delimiter_to_wit(d: Delimiter) -> wit::Delimiter {
-    match d {
-        Delimiter::Parenthesis => wit::Delimiter::Parenthesis,
-        Delimiter::Brace => wit::Delimiter::Brace,
-        Delimiter::Bracket => wit::Delimiter::Bracket,
-        Delimiter::None => wit::Delimiter::None,
-    }
-}
-
-pub fn literal_from_wit(l: wit::Literal) -> Literal {
-    use wit::LiteralKind as K;
-    let hashes = l.raw_hashes;
-    let kind = match l.kind {
-        K::Byte => LitKind::Byte,
-        K::Char => LitKind::Char,
-        K::Integer => LitKind::Integer,
-        K::Float => LitKind::Float,
-        K::Str => LitKind::Str,
-        K::StrRaw => LitKind::StrRaw(hashes),
-        K::ByteStr => LitKind::ByteStr,
-        K::ByteStrRaw => LitKind::ByteStrRaw(hashes),
-        K::CStr => LitKind::CStr,
-        K::CStrRaw => LitKind::CStrRaw(hashes),
-        K::Err => LitKind::Err,
-    };
-    Literal { kind, symbol: l.symbol, suffix: l.suffix, span: l.span, spacing: spacing_from_wit(l.spacing) }
 }
 
 pub fn literal_to_wit(l: Literal) -> wit::Literal {
@@ -87,54 +28,6 @@ pub fn literal_to_wit(l: Literal) -> wit::Literal {
         LitKind::Err => (K::Err, 0),
     };
     wit::Literal { kind, raw_hashes, symbol: l.symbol, suffix: l.suffix, span: l.span, spacing: spacing_to_wit(l.spacing) }
-}
-
-pub fn token_from_wit(t: wit::Token) -> Token {
-    match t {
-        wit::Token::Group(g) => Token::Group(Group {
-            delimiter: delimiter_from_wit(g.delimiter),
-            open: g.open,
-            close: g.close,
-            entire: g.entire,
-            len: g.len,
-            open_spacing: spacing_from_wit(g.open_spacing),
-            close_spacing: spacing_from_wit(g.close_spacing),
-            doc_comment: g.doc_comment.map(comment_from_wit),
-        }),
-        wit::Token::Ident(i) => {
-            Token::Ident(Ident { name: i.name, is_raw: i.is_raw, span: i.span, spacing: spacing_from_wit(i.spacing) })
-        }
-        wit::Token::Punct(p) => Token::Punct(Punct { ch: p.ch, spacing: spacing_from_wit(p.spacing), span: p.span }),
-        wit::Token::Literal(l) => Token::Literal(literal_from_wit(l)),
-    }
-}
-
-pub fn token_to_wit(t: Token) -> wit::Token {
-    match t {
-        Token::Group(g) => wit::Token::Group(wit::Group {
-            delimiter: delimiter_to_wit(g.delimiter),
-            open: g.open,
-            close: g.close,
-            entire: g.entire,
-            len: g.len,
-            open_spacing: spacing_to_wit(g.open_spacing),
-            close_spacing: spacing_to_wit(g.close_spacing),
-            doc_comment: g.doc_comment.map(comment_to_wit),
-        }),
-        Token::Ident(i) => {
-            wit::Token::Ident(wit::Ident { name: i.name, is_raw: i.is_raw, span: i.span, spacing: spacing_to_wit(i.spacing) })
-        }
-        Token::Punct(p) => wit::Token::Punct(wit::Punct { ch: p.ch, spacing: spacing_to_wit(p.spacing), span: p.span }),
-        Token::Literal(l) => wit::Token::Literal(literal_to_wit(l)),
-    }
-}
-
-pub fn stream_from_wit(s: Vec<wit::Token>) -> Vec<Token> {
-    s.into_iter().map(token_from_wit).collect()
-}
-
-pub fn stream_to_wit(s: Vec<Token>) -> Vec<wit::Token> {
-    s.into_iter().map(token_to_wit).collect()
 }
 
 fn level_from_wit(l: wit::Level) -> Level {

@@ -14,6 +14,9 @@ pub enum GuestFault {
     StaleSpan(u32),
     #[error("the macro passed a malformed token stream: the group at entry {index} claims {len} entries that its stream does not have")]
     MalformedStream { index: usize, len: u32 },
+    /// An entry of a packed `token-stream` that breaks its layout; `why` names the field.
+    #[error("the macro passed a malformed token stream: entry {index} {why}")]
+    MalformedEntry { index: usize, why: String },
     /// The guest hit one of the host's [`crate::Limits`]; the message names it.
     #[error("{0}")]
     Limit(String),

@@ -16,15 +16,15 @@
 use arbitrary::Arbitrary;
 use wasmtime_wasi::WasiCtx;
 
-use crate::bindings::macros::{self, ExpandRequest};
-use crate::bindings::types as wit;
+use crate::bindings::types::{self as wit, TokenStream as Packed};
+use crate::bindings::wasmacro::bridge::{diagnostics, panics, spans, tokens, tracked};
 use crate::component::Limits;
 use crate::error::GuestFault;
-use crate::bindings::wasmacro::bridge::{diagnostics, panics, spans, tokens, tracked};
+use crate::packed;
 use crate::standalone::lexer::{self, LexOptions, SpanSink};
 use crate::standalone::{RustEdition, StandaloneBackend};
 use crate::state::{HostState, MemoryLimit};
-use crate::tokens::{Delimiter, LitKind, SpanId, Token};
+use crate::tokens::{CommentKind, Delimiter, Group, Ident, LitKind, Literal, Punct, Spacing, SpanId, Token};
 
 /// The edition a fuzz input's selector byte picks.
 pub fn edition(selector: u8) -> RustEdition {
@@ -206,7 +206,7 @@ impl Num {
     }
 }
 
-/// A `wasmacro:bridge/types.token`; enumerations are picked by a byte.
+/// A token of a `wasmacro:bridge/types.token-stream`; enumerations are picked by a byte.
 #[derive(Arbitrary, Clone, Debug)]
 pub enum FuzzToken {
     Group {
@@ -240,8 +240,8 @@ pub enum FuzzToken {
     },
 }
 
-fn spacing(b: u8) -> wit::Spacing {
-    [wit::Spacing::Alone, wit::Spacing::Joint, wit::Spacing::JointHidden][b as usize % 3]
+fn spacing(b: u8) -> Spacing {
+    [Spacing::Alone, Spacing::Joint, Spacing::JointHidden][b as usize % 3]
 }
 
 fn level(b: u8) -> wit::Level {
@@ -249,11 +249,11 @@ fn level(b: u8) -> wit::Level {
 }
 
 impl FuzzToken {
-    fn to_wit(&self) -> wit::Token {
+    fn to_token(&self) -> Token {
         match self {
             FuzzToken::Group { delimiter, open, close, entire, len, open_spacing, close_spacing, doc_comment } => {
-                use wit::Delimiter as D;
-                wit::Token::Group(wit::Group {
+                use Delimiter as D;
+                Token::Group(Group {
                     delimiter: [D::Parenthesis, D::Brace, D::Bracket, D::None][*delimiter as usize % 4],
                     open: open.id(),
                     close: close.id(),
@@ -261,20 +261,20 @@ impl FuzzToken {
                     len: len.get() as u32,
                     open_spacing: spacing(*open_spacing),
                     close_spacing: spacing(*close_spacing),
-                    doc_comment: doc_comment.map(|block| if block { wit::CommentKind::Block } else { wit::CommentKind::Line }),
+                    doc_comment: doc_comment.map(|block| if block { CommentKind::Block } else { CommentKind::Line }),
                 })
             }
             FuzzToken::Ident { name, is_raw, span, spacing: s } => {
-                wit::Token::Ident(wit::Ident { name: name.clone(), is_raw: *is_raw, span: span.id(), spacing: spacing(*s) })
+                Token::Ident(Ident { name: name.clone(), is_raw: *is_raw, span: span.id(), spacing: spacing(*s) })
             }
-            FuzzToken::Punct { ch, spacing: s, span } => wit::Token::Punct(wit::Punct { ch: *ch, spacing: spacing(*s), span: span.id() }),
+            FuzzToken::Punct { ch, spacing: s, span } => Token::Punct(Punct { ch: *ch, spacing: spacing(*s), span: span.id() }),
             FuzzToken::Literal { kind, raw_hashes, symbol, suffix, span, spacing: s } => {
-                use wit::LiteralKind as K;
-                const KINDS: [K; 11] =
-                    [K::Byte, K::Char, K::Integer, K::Float, K::Str, K::StrRaw, K::ByteStr, K::ByteStrRaw, K::CStr, K::CStrRaw, K::Err];
-                wit::Token::Literal(wit::Literal {
-                    kind: KINDS[*kind as usize % KINDS.len()],
-                    raw_hashes: *raw_hashes,
+                use LitKind as K;
+                let n = *raw_hashes;
+                let kinds =
+                    [K::Byte, K::Char, K::Integer, K::Float, K::Str, K::StrRaw(n), K::ByteStr, K::ByteStrRaw(n), K::CStr, K::CStrRaw(n), K::Err];
+                Token::Literal(Literal {
+                    kind: kinds[*kind as usize % kinds.len()],
                     symbol: symbol.clone(),
                     suffix: suffix.clone(),
                     span: span.id(),
@@ -293,6 +293,8 @@ pub enum StreamArg {
     /// One the host handed out before (the input, or a result of `parse` or `expand-expr`; picked
     /// modulo their number), optionally with one entry replaced.
     Known { which: u8, replace: Option<(u16, FuzzToken)> },
+    /// Packed by hand: any words, any text.
+    Packed { words: Vec<u32>, text: String },
 }
 
 #[derive(Arbitrary, Clone, Debug)]
@@ -350,10 +352,12 @@ pub struct BridgeInput {
 /// A [`HostState`] over a [`StandaloneBackend`], called as a guest would call it.
 pub struct Session {
     state: HostState,
-    /// What `expand` would send: its input and spans are what the guest may use.
-    request: ExpandRequest,
+    /// What `expand` would send: its spans (call site, def site, mixed site) and input are what
+    /// the guest may use.
+    spans: [SpanId; 3],
+    input: Vec<Token>,
     /// Streams the host handed out, for `StreamArg::Known`.
-    streams: Vec<Vec<wit::Token>>,
+    streams: Vec<Vec<Token>>,
 }
 
 /// Limits far below the defaults, so that short inputs reach them too.
@@ -370,33 +374,31 @@ impl Session {
         for (name, value) in &input.env {
             backend = backend.with_env(name, value);
         }
-        let lexed = backend.lex_file().map(crate::convert::stream_to_wit).unwrap_or_default();
+        let lexed = backend.lex_file().unwrap_or_default();
         let spans = backend.expansion_spans();
-        let request = ExpandRequest {
-            index: 0,
-            input: lexed.clone(),
-            attribute_input: None,
-            spans: macros::ExpansionSpans {
-                call_site: spans.call_site,
-                def_site: spans.def_site,
-                mixed_site: spans.mixed_site,
-            },
-        };
+        let spans = [spans.call_site, spans.def_site, spans.mixed_site];
         let memory = MemoryLimit { max_bytes: 1 << 20, refused: false };
         let mut state = HostState::new(Box::new(backend), WasiCtx::builder().build(), memory, &limits());
-        state.begin_expansion(&request);
-        let session = Session { state, request, streams: vec![lexed] };
-        session.handed_out(&session.streams[0]);
+        state.begin_expansion(spans, &[&lexed]);
+        let mut session = Session { state, spans, input: lexed.clone(), streams: Vec::new() };
+        // The input crosses packed too; within the limits, `encode` cannot fail.
+        if let Ok(packed) = packed::encode(&lexed) {
+            session.handed_out(packed);
+        }
         session
     }
 
     /// Panics unless the guest could pass `stream` back (a limit aside: a stream can be within
-    /// the limits on the way out, as `parse` checks them, and too deep to come back).
-    fn handed_out(&self, stream: &[wit::Token]) {
-        if let Err(e) = self.state.stream(stream, "fuzz")
-            && !matches!(e.downcast_ref::<GuestFault>(), Some(GuestFault::Limit(_)))
-        {
-            panic!("the host handed out a stream it would refuse: {e}");
+    /// the limits on the way out, as `parse` checks them, and too deep to come back); keeps it
+    /// for `StreamArg::Known`.
+    fn handed_out(&mut self, stream: Packed) {
+        match self.state.stream(&stream, "fuzz") {
+            Ok(tokens) => self.streams.push(tokens),
+            Err(e) if matches!(e.downcast_ref::<GuestFault>(), Some(GuestFault::Limit(_))) => {
+                let tokens = packed::decode(&stream, usize::MAX, "fuzz").expect("the host packs what it decodes");
+                self.streams.push(tokens);
+            }
+            Err(e) => panic!("the host handed out a stream it would refuse: {e}"),
         }
     }
 
@@ -407,23 +409,26 @@ impl Session {
         }
     }
 
-    fn stream(&self, arg: StreamArg) -> Vec<wit::Token> {
-        match arg {
-            StreamArg::Tokens(tokens) => tokens.iter().map(FuzzToken::to_wit).collect(),
+    fn stream(&self, arg: StreamArg) -> Packed {
+        let tokens = match arg {
+            StreamArg::Tokens(tokens) => tokens.iter().map(FuzzToken::to_token).collect(),
             StreamArg::Known { which, replace } => {
                 if self.streams.is_empty() {
-                    return Vec::new();
+                    Vec::new()
+                } else {
+                    let mut stream = self.streams[which as usize % self.streams.len()].clone();
+                    if let Some((at, token)) = replace
+                        && !stream.is_empty()
+                    {
+                        let at = at as usize % stream.len();
+                        stream[at] = token.to_token();
+                    }
+                    stream
                 }
-                let mut stream = self.streams[which as usize % self.streams.len()].clone();
-                if let Some((at, token)) = replace
-                    && !stream.is_empty()
-                {
-                    let at = at as usize % stream.len();
-                    stream[at] = token.to_wit();
-                }
-                stream
             }
-        }
+            StreamArg::Packed { words, text } => return Packed { words, text },
+        };
+        packed::encode(&tokens).expect("fuzz streams are far below 4 GiB of text")
     }
 
     /// Makes one call. `Err` is a trap (the guest broke a rule of the bridge).
@@ -432,8 +437,7 @@ impl Session {
         match op {
             Op::Parse(source) => {
                 if let Ok(stream) = tokens::Host::parse(s, source)? {
-                    self.handed_out(&stream);
-                    self.streams.push(stream);
+                    self.handed_out(stream);
                 }
             }
             Op::ParseLiteral(source) => {
@@ -448,8 +452,7 @@ impl Session {
             Op::ExpandExpr(arg) => {
                 let stream = self.stream(arg);
                 if let Ok(stream) = tokens::Host::expand_expr(&mut self.state, stream)? {
-                    self.handed_out(&stream);
-                    self.streams.push(stream);
+                    self.handed_out(stream);
                 }
             }
             Op::ValidateIdent { name, is_raw, span } => {
@@ -519,7 +522,7 @@ impl Session {
             Op::NextExpansion => {
                 // The instance serves another expansion: only its spans are valid now.
                 s.end_expansion();
-                s.begin_expansion(&self.request);
+                s.begin_expansion(self.spans, &[&self.input]);
                 self.streams.truncate(1);
             }
         }

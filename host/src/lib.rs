@@ -25,6 +25,7 @@ pub mod compiler;
 mod component;
 mod convert;
 mod error;
+mod packed;
 /// Entry points of the fuzz targets in `host/fuzz/` (feature `fuzzing`); not a stable API.
 #[cfg(any(test, feature = "fuzzing"))]
 #[doc(hidden)]

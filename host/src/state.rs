@@ -6,11 +6,12 @@ use wasmtime::ResourceLimiter;
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 
 use crate::backend::Backend;
-use crate::bindings::macros::ExpandRequest;
 use crate::bindings::types as wit;
 use crate::component::Limits;
 use crate::error::GuestFault;
+use crate::packed;
 use crate::stats::ExpansionStats;
+use crate::tokens::{SpanId, Token};
 
 pub struct HostState {
     pub(crate) backend: Box<dyn Backend>,
@@ -60,15 +61,15 @@ impl HostState {
         }
     }
 
-    /// Starts an expansion: what the request carries is what the guest may use.
-    pub(crate) fn begin_expansion(&mut self, request: &ExpandRequest) {
+    /// Starts an expansion: what the request carries (its call-site, def-site and mixed-site
+    /// spans, its input and attribute input) is what the guest may use.
+    pub(crate) fn begin_expansion(&mut self, spans: [SpanId; 3], inputs: &[&[Token]]) {
         self.end_expansion();
         self.stats = ExpansionStats::default();
-        let spans = &request.spans;
-        for span in [spans.call_site, spans.def_site, spans.mixed_site] {
+        for span in spans {
             self.handed_out.insert(span);
         }
-        for input in std::iter::once(&request.input).chain(&request.attribute_input) {
+        for input in inputs {
             self.hand_out_stream(input);
             self.stats.to_guest(input.len(), stream_text_bytes(input));
         }
@@ -88,7 +89,7 @@ impl HostState {
         span
     }
 
-    pub(crate) fn hand_out_stream(&mut self, stream: &[wit::Token]) {
+    pub(crate) fn hand_out_stream(&mut self, stream: &[Token]) {
         for token in stream {
             for_each_span(token, |span| self.handed_out.insert(span));
         }
@@ -137,23 +138,24 @@ impl HostState {
         Ok(())
     }
 
-    /// Traps unless `stream`, passed by the guest to `what`, is well formed (group lengths nest),
-    /// within the size and depth limits, and carries only span ids of this expansion. Returns
-    /// the bytes of text it holds.
-    pub(crate) fn stream(&self, stream: &[wit::Token], what: &str) -> wasmtime::Result<usize> {
-        self.check_stream(stream, what).map_err(Into::into)
+    /// Unpacks `packed`, passed by the guest to `what`; traps unless it is well formed (every
+    /// entry follows the layout, group lengths nest), within the size and depth limits, and
+    /// carries only span ids of this expansion. Counts it as sent by the guest.
+    pub(crate) fn stream(&mut self, packed: &wit::TokenStream, what: &str) -> wasmtime::Result<Vec<Token>> {
+        self.check_stream(packed, what).map_err(Into::into)
     }
 
-    /// The checks of [`HostState::stream`] on the macro's output, which is counted as sent.
-    pub(crate) fn check_output(&mut self, stream: &[wit::Token]) -> Result<(), GuestFault> {
-        let text = self.check_stream(stream, "the macro's output")?;
-        self.stats.from_guest(stream.len(), text);
-        Ok(())
+    /// The checks of [`HostState::stream`] on the macro's output.
+    pub(crate) fn check_output(&mut self, packed: &wit::TokenStream) -> Result<Vec<Token>, GuestFault> {
+        self.check_stream(packed, "the macro's output")
     }
 
-    fn check_stream(&self, stream: &[wit::Token], what: &str) -> Result<usize, GuestFault> {
-        let text = self.check_size(stream, what)?;
-        let depth = check_nesting(stream)?;
+    fn check_stream(&mut self, packed: &wit::TokenStream, what: &str) -> Result<Vec<Token>, GuestFault> {
+        // The cheap limits first, before anything is copied.
+        self.check_counts(packed::entries(packed), packed.text.len(), what)?;
+        let stream = packed::decode(packed, self.bounds.max_text_bytes, what)?;
+        let text = stream_text_bytes(&stream);
+        let depth = check_nesting(&stream)?;
         if depth > self.bounds.max_depth {
             return Err(GuestFault::Limit(format!(
                 "{what} nests groups {depth} deep; the limit is {} (Limits::max_depth)",
@@ -161,7 +163,7 @@ impl HostState {
             )));
         }
         let mut bad = None;
-        for token in stream {
+        for token in &stream {
             for_each_span(token, |span| {
                 if bad.is_none() && !self.handed_out.contains(span) {
                     bad = Some(span);
@@ -174,51 +176,56 @@ impl HostState {
                 });
             }
         }
-        Ok(text)
+        self.stats.from_guest(stream.len(), text);
+        Ok(stream)
     }
 
     /// Token count and text bytes of `stream` against the limits. Returns the text bytes.
-    pub(crate) fn check_size(&self, stream: &[wit::Token], what: &str) -> Result<usize, GuestFault> {
-        if stream.len() > self.bounds.max_tokens {
+    pub(crate) fn check_size(&self, stream: &[Token], what: &str) -> Result<usize, GuestFault> {
+        let text = stream_text_bytes(stream);
+        self.check_counts(stream.len(), text, what)?;
+        Ok(text)
+    }
+
+    fn check_counts(&self, tokens: usize, text: usize, what: &str) -> Result<(), GuestFault> {
+        if tokens > self.bounds.max_tokens {
             return Err(GuestFault::Limit(format!(
-                "{what} has {} tokens; the limit is {} (Limits::max_tokens)",
-                stream.len(),
+                "{what} has {tokens} tokens; the limit is {} (Limits::max_tokens)",
                 self.bounds.max_tokens
             )));
         }
-        let text = stream_text_bytes(stream);
         if text > self.bounds.max_text_bytes {
             return Err(GuestFault::Limit(format!(
                 "{what} holds {text} bytes of text; the limit is {} (Limits::max_text_bytes)",
                 self.bounds.max_text_bytes
             )));
         }
-        Ok(text)
+        Ok(())
     }
 }
 
-fn stream_text_bytes(stream: &[wit::Token]) -> usize {
+fn stream_text_bytes(stream: &[Token]) -> usize {
     stream.iter().map(text_bytes).fold(0, usize::saturating_add)
 }
 
-fn text_bytes(token: &wit::Token) -> usize {
+fn text_bytes(token: &Token) -> usize {
     match token {
-        wit::Token::Group(_) | wit::Token::Punct(_) => 0,
-        wit::Token::Ident(i) => i.name.len(),
-        wit::Token::Literal(l) => l.symbol.len() + l.suffix.as_ref().map_or(0, String::len),
+        Token::Group(_) | Token::Punct(_) => 0,
+        Token::Ident(i) => i.name.len(),
+        Token::Literal(l) => l.symbol.len() + l.suffix.as_ref().map_or(0, String::len),
     }
 }
 
-fn for_each_span(token: &wit::Token, mut f: impl FnMut(u32)) {
+fn for_each_span(token: &Token, mut f: impl FnMut(u32)) {
     match token {
-        wit::Token::Group(g) => {
+        Token::Group(g) => {
             f(g.open);
             f(g.close);
             f(g.entire);
         }
-        wit::Token::Ident(i) => f(i.span),
-        wit::Token::Punct(p) => f(p.span),
-        wit::Token::Literal(l) => f(l.span),
+        Token::Ident(i) => f(i.span),
+        Token::Punct(p) => f(p.span),
+        Token::Literal(l) => f(l.span),
     }
 }
 
@@ -260,14 +267,14 @@ impl SpanSet {
 }
 
 /// Each group's `len` must fit inside its parent's body. Returns the deepest nesting.
-fn check_nesting(stream: &[wit::Token]) -> Result<usize, GuestFault> {
+fn check_nesting(stream: &[Token]) -> Result<usize, GuestFault> {
     let mut open_ends: Vec<usize> = Vec::new();
     let mut deepest = 0;
     for (index, token) in stream.iter().enumerate() {
         while open_ends.last() == Some(&index) {
             open_ends.pop();
         }
-        if let wit::Token::Group(group) = token {
+        if let Token::Group(group) = token {
             let end = index + 1 + group.len as usize;
             let limit = open_ends.last().copied().unwrap_or(stream.len());
             if end > limit {
@@ -308,21 +315,22 @@ impl ResourceLimiter for MemoryLimit {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tokens::{Delimiter, Group, Punct, Spacing};
 
-    fn group(len: u32) -> wit::Token {
-        wit::Token::Group(wit::Group {
-            delimiter: wit::Delimiter::Brace,
+    fn group(len: u32) -> Token {
+        Token::Group(Group {
+            delimiter: Delimiter::Brace,
             open: 0,
             close: 0,
             entire: 0,
             len,
-            open_spacing: wit::Spacing::Alone,
-            close_spacing: wit::Spacing::Alone,
+            open_spacing: Spacing::Alone,
+            close_spacing: Spacing::Alone,
             doc_comment: None,
         })
     }
-    fn punct() -> wit::Token {
-        wit::Token::Punct(wit::Punct { ch: ';', spacing: wit::Spacing::Alone, span: 0 })
+    fn punct() -> Token {
+        Token::Punct(Punct { ch: ';', spacing: Spacing::Alone, span: 0 })
     }
 
     #[test]

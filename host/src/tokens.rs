@@ -1,6 +1,6 @@
-//! The host's token model: the flat, pre-order form in which token streams cross the bridge
-//! (mirrors `wasmacro:bridge/types`). Backends and the wasmtime glue both speak it, so a backend
-//! does not depend on wasmtime.
+//! The host's token model: token streams as flat, pre-order lists, where a group is followed by
+//! its body. Backends and the wasmtime glue both speak it, so a backend does not depend on
+//! wasmtime; it crosses the bridge packed into words and one text buffer (`packed.rs`).
 
 /// Index into a backend's span table.
 pub type SpanId = u32;

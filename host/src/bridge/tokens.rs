@@ -1,26 +1,28 @@
-use crate::bindings::types::{Literal, Token};
+use crate::bindings::types::{Literal, TokenStream as Packed};
 use crate::bindings::wasmacro::bridge::tokens::Host;
-use crate::convert::{literal_to_wit, stream_from_wit, stream_to_wit};
+use crate::convert::literal_to_wit;
 use crate::error::GuestFault;
+use crate::packed;
 use crate::state::HostState;
 use crate::stats::BridgeCall;
+use crate::tokens::Token;
 
 impl HostState {
-    /// A stream the host made for the guest: within the size limits, and handed out.
-    fn give_stream(&mut self, stream: Vec<Token>, what: &str) -> wasmtime::Result<Vec<Token>> {
+    /// A stream the host made for the guest: within the size limits, handed out, packed.
+    fn give_stream(&mut self, stream: Vec<Token>, what: &str) -> wasmtime::Result<Packed> {
         let text = self.check_size(&stream, what)?;
         self.hand_out_stream(&stream);
         self.stats.to_guest(stream.len(), text);
-        Ok(stream)
+        Ok(packed::encode(&stream)?)
     }
 }
 
 impl Host for HostState {
-    fn parse(&mut self, source: String) -> wasmtime::Result<Result<Vec<Token>, String>> {
+    fn parse(&mut self, source: String) -> wasmtime::Result<Result<Packed, String>> {
         self.stats.count(BridgeCall::Parse);
         self.text_arg(&source, "parse")?;
         self.stats.from_guest(0, source.len());
-        match self.backend.parse(&source).map(stream_to_wit) {
+        match self.backend.parse(&source) {
             Ok(stream) => Ok(Ok(self.give_stream(stream, "the stream `parse` would return")?)),
             Err(message) => Ok(Err(message)),
         }
@@ -37,12 +39,11 @@ impl Host for HostState {
         }))
     }
 
-    fn print(&mut self, tokens: Vec<Token>) -> wasmtime::Result<String> {
+    fn print(&mut self, tokens: Packed) -> wasmtime::Result<String> {
         self.stats.count(BridgeCall::Print);
-        let sent = self.stream(&tokens, "the stream passed to `print`")?;
-        self.stats.from_guest(tokens.len(), sent);
+        let tokens = self.stream(&tokens, "the stream passed to `print`")?;
         let max = self.bounds.max_text_bytes;
-        match self.backend.print_bounded(&stream_from_wit(tokens), max) {
+        match self.backend.print_bounded(&tokens, max) {
             Some(text) => {
                 self.stats.to_guest(0, text.len());
                 Ok(text)
@@ -54,11 +55,10 @@ impl Host for HostState {
         }
     }
 
-    fn expand_expr(&mut self, tokens: Vec<Token>) -> wasmtime::Result<Result<Vec<Token>, ()>> {
+    fn expand_expr(&mut self, tokens: Packed) -> wasmtime::Result<Result<Packed, ()>> {
         self.stats.count(BridgeCall::ExpandExpr);
-        let sent = self.stream(&tokens, "the stream passed to `expand-expr`")?;
-        self.stats.from_guest(tokens.len(), sent);
-        match self.backend.expand_expr(stream_from_wit(tokens)).map(stream_to_wit) {
+        let tokens = self.stream(&tokens, "the stream passed to `expand-expr`")?;
+        match self.backend.expand_expr(tokens) {
             Ok(stream) => Ok(Ok(self.give_stream(stream, "the stream `expand-expr` would return")?)),
             Err(()) => Ok(Err(())),
         }

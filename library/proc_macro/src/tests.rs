@@ -151,13 +151,9 @@ fn flat_round_trip() {
         .collect();
 
         let flat = flat::to_flat(&stream);
-        let lens: Vec<Option<u32>> = flat
-            .iter()
-            .map(|t| match t {
-                crate::bridge::wit::wasmacro::bridge::types::Token::Group(g) => Some(g.len),
-                _ => None,
-            })
-            .collect();
+        // A group's entry has kind 0 in the low bits of its first word, its body's length last.
+        let lens: Vec<Option<u32>> =
+            flat.words.chunks(flat::WORDS).map(|entry| (entry[0] & 3 == 0).then_some(entry[4])).collect();
         assert_eq!(lens, [Some(3), None, Some(1), None, None, Some(0)]);
 
         let back = flat::from_flat(flat.clone());
@@ -186,38 +182,30 @@ fn negative_literals_split_like_rustc() {
 
 /// `a+b {c}` as the compiler's lexer hands it over: `a` joint (a punct follows), `+` hidden
 /// joint (an ident follows), the brace group hidden joint after its `{`.
+/// Packed by hand, as `wit/bridge.wit` lays it out: word 0 holds the kind (bits 0-1: 0 group,
+/// 1 ident, 2 punct) and spacing (bits 2-3: 0 alone, 1 joint, 2 joint-hidden); a group's
+/// delimiter is at bits 4-5 (1: brace) and its body length in word 4; names are `text` ranges.
 fn lexed_stream() -> TokenStream {
     use crate::bridge::wit::wasmacro::bridge::types as wt;
-    let ident = |name: &str, spacing| wt::Token::Ident(wt::Ident { name: name.into(), is_raw: false, span: 0, spacing });
-    flat::from_flat(vec![
-        ident("a", wt::Spacing::Joint),
-        wt::Token::Punct(wt::Punct { ch: '+', spacing: wt::Spacing::JointHidden, span: 0 }),
-        ident("b", wt::Spacing::Alone),
-        wt::Token::Group(wt::Group {
-            delimiter: wt::Delimiter::Brace,
-            open: 0,
-            close: 0,
-            entire: 0,
-            len: 1,
-            open_spacing: wt::Spacing::JointHidden,
-            close_spacing: wt::Spacing::Alone,
-            doc_comment: None,
-        }),
-        ident("c", wt::Spacing::JointHidden),
-    ])
+    let (joint, hidden) = (1 << 2, 2 << 2);
+    let words = vec![
+        1 | joint, 0, 0, 1, 0, // a
+        2 | hidden, 0, '+' as u32, 0, 0, // +
+        1, 0, 1, 1, 0, // b
+        0 | hidden | 1 << 4, 0, 0, 0, 1, // { ... }
+        1 | hidden, 0, 2, 1, 0, // c
+    ];
+    flat::from_flat(wt::TokenStream { words, text: "abc".into() })
 }
 
 fn spacings(stream: &TokenStream) -> Vec<String> {
+    let name = |code: u32| ["Alone", "Joint", "JointHidden"][(code & 3) as usize];
     flat::to_flat(stream)
-        .iter()
-        .map(|t| {
-            use crate::bridge::wit::wasmacro::bridge::types::Token;
-            match t {
-                Token::Ident(i) => format!("{:?}", i.spacing),
-                Token::Punct(p) => format!("{:?}", p.spacing),
-                Token::Literal(l) => format!("{:?}", l.spacing),
-                Token::Group(g) => format!("{:?}/{:?}", g.open_spacing, g.close_spacing),
-            }
+        .words
+        .chunks(flat::WORDS)
+        .map(|entry| match entry[0] & 3 {
+            0 => format!("{}/{}", name(entry[0] >> 2), name(entry[0] >> 6)),
+            _ => name(entry[0] >> 2).to_string(),
         })
         .collect()
 }

@@ -1,5 +1,7 @@
-//! Conversion between guest token trees and the WIT's flat pre-order list, where a group
-//! entry is followed by the `len` entries of its body.
+//! Conversion between guest token trees and the WIT's packed `token-stream`: five words per
+//! token in pre-order (a group's entry is followed by the `len` entries of its body) plus one
+//! text buffer for names and literal text. `wit/bridge.wit` documents the layout; the host
+//! mirrors it in its `packed.rs`.
 
 use std::rc::Rc;
 
@@ -9,97 +11,213 @@ use crate::literal::LitKind;
 use crate::token_tree::{CommentKind, TokSpacing};
 use crate::{Delimiter, Group, Ident, Literal, Punct, Span, TokenStream, TokenTree};
 
-pub(crate) fn to_flat(stream: &TokenStream) -> Vec<wt::Token> {
-    let mut out = Vec::new();
+/// Words per entry.
+pub(crate) const WORDS: usize = 5;
+
+const GROUP: u32 = 0;
+const IDENT: u32 = 1;
+const PUNCT: u32 = 2;
+const LITERAL: u32 = 3;
+
+pub(crate) fn to_flat(stream: &TokenStream) -> wt::TokenStream {
+    let mut out = wt::TokenStream { words: Vec::new(), text: String::new() };
     push_trees(stream.trees(), &mut out);
     out
 }
 
-fn push_trees(trees: &[TokenTree], out: &mut Vec<wt::Token>) {
+/// Appends `s` to the text; returns its start and length.
+fn push_text(out: &mut wt::TokenStream, s: &str) -> (u32, u32) {
+    let start = out.text.len();
+    out.text.push_str(s);
+    (offset(start), offset(s.len()))
+}
+
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).expect("token stream too long")
+}
+
+fn push_trees(trees: &[TokenTree], out: &mut wt::TokenStream) {
     for tree in trees {
         match tree {
             TokenTree::Group(g) => {
-                let at = out.len();
-                out.push(wt::Token::Group(wt::Group {
-                    delimiter: delimiter_to_wit(g.delimiter),
-                    open: g.span.open.0,
-                    close: g.span.close.0,
-                    entire: g.span.entire.0,
-                    len: 0,
-                    open_spacing: spacing_to_wit(g.open_spacing),
-                    close_spacing: spacing_to_wit(g.close_spacing),
-                    doc_comment: g.doc_comment.map(comment_to_wit),
-                }));
+                let at = out.words.len();
+                let doc = match g.doc_comment {
+                    None => 0,
+                    Some(CommentKind::Line) => 1,
+                    Some(CommentKind::Block) => 2,
+                };
+                let head = GROUP
+                    | spacing_code(g.open_spacing) << 2
+                    | delimiter_code(g.delimiter) << 4
+                    | spacing_code(g.close_spacing) << 6
+                    | doc << 8;
+                out.words.extend_from_slice(&[head, g.span.open.0, g.span.close.0, g.span.entire.0, 0]);
                 push_trees(g.stream.trees(), out);
-                let body = u32::try_from(out.len() - at - 1).expect("token stream too long");
-                if let wt::Token::Group(header) = &mut out[at] {
-                    header.len = body;
-                }
+                out.words[at + 4] = offset((out.words.len() - at) / WORDS - 1);
             }
-            TokenTree::Ident(i) => out.push(wt::Token::Ident(wt::Ident {
-                name: i.sym.as_str().to_string(),
-                is_raw: i.is_raw,
-                span: i.span.0,
-                spacing: spacing_to_wit(i.spacing),
-            })),
-            TokenTree::Punct(p) => out.push(wt::Token::Punct(wt::Punct {
-                ch: p.ch,
-                spacing: spacing_to_wit(p.spacing),
-                span: p.span.0,
-            })),
-            TokenTree::Literal(l) => out.push(wt::Token::Literal(literal_to_wit(l))),
+            TokenTree::Ident(i) => {
+                let (start, len) = push_text(out, i.sym.as_str());
+                let head = IDENT | spacing_code(i.spacing) << 2 | u32::from(i.is_raw) << 4;
+                out.words.extend_from_slice(&[head, i.span.0, start, len, 0]);
+            }
+            TokenTree::Punct(p) => {
+                out.words.extend_from_slice(&[PUNCT | spacing_code(p.spacing) << 2, p.span.0, p.ch as u32, 0, 0]);
+            }
+            TokenTree::Literal(l) => {
+                let (kind, hashes) = literal_code(l.kind);
+                let (start, symbol_len) = push_text(out, &l.symbol);
+                let suffix_len = l.suffix.as_deref().map_or(0, |suffix| push_text(out, suffix).1);
+                let head = LITERAL | spacing_code(l.spacing) << 2 | kind << 4 | u32::from(hashes) << 8;
+                out.words.extend_from_slice(&[head, l.span.0, start, symbol_len, suffix_len]);
+            }
         }
     }
 }
 
-pub(crate) fn from_flat(tokens: Vec<wt::Token>) -> TokenStream {
-    let count = tokens.len();
-    let mut iter = tokens.into_iter();
-    let trees = read_trees(&mut iter, count);
-    TokenStream::from_trees(trees)
+pub(crate) fn from_flat(stream: wt::TokenStream) -> TokenStream {
+    let mut reader = Reader { words: &stream.words, text: &stream.text, next: 0 };
+    let count = stream.words.len() / WORDS;
+    TokenStream::from_trees(reader.trees(count))
 }
 
-/// Reads trees covering exactly `count` flat entries (group bodies included).
-fn read_trees(iter: &mut std::vec::IntoIter<wt::Token>, count: usize) -> Vec<TokenTree> {
-    let mut trees = Vec::new();
-    let mut left = count;
-    while left > 0 {
-        let token = iter.next().expect("malformed token stream from the host: group too long");
-        left -= 1;
-        trees.push(match token {
-            wt::Token::Group(g) => {
-                let len = g.len as usize;
-                assert!(len <= left, "malformed token stream from the host: group too long");
-                left -= len;
-                TokenTree::Group(Group {
-                    delimiter: delimiter_from_wit(g.delimiter),
-                    stream: TokenStream::from_trees(read_trees(iter, len)),
-                    span: DelimSpan { open: Span(g.open), close: Span(g.close), entire: Span(g.entire) },
-                    open_spacing: spacing_from_wit(g.open_spacing),
-                    close_spacing: spacing_from_wit(g.close_spacing),
-                    doc_comment: g.doc_comment.map(comment_from_wit),
-                })
-            }
-            wt::Token::Ident(i) => TokenTree::Ident(Ident {
-                sym: crate::symbol::Symbol::intern(&i.name),
-                is_raw: i.is_raw,
-                span: Span(i.span),
-                spacing: spacing_from_wit(i.spacing),
-            }),
-            wt::Token::Punct(p) => {
-                TokenTree::Punct(Punct { ch: p.ch, spacing: spacing_from_wit(p.spacing), span: Span(p.span) })
-            }
-            wt::Token::Literal(l) => TokenTree::Literal(literal_from_wit(l)),
-        });
+/// Reads entries in order. The host checks what it sends, so a malformed entry is a host bug:
+/// it panics (inside an expansion, reported as the macro's panic).
+struct Reader<'a> {
+    words: &'a [u32],
+    text: &'a str,
+    /// Index of the next entry.
+    next: usize,
+}
+
+impl Reader<'_> {
+    /// Reads trees covering exactly `count` entries (group bodies included).
+    fn trees(&mut self, count: usize) -> Vec<TokenTree> {
+        let mut trees = Vec::new();
+        let mut left = count;
+        while left > 0 {
+            let entry = self.words.get(self.next * WORDS..(self.next + 1) * WORDS).expect(MALFORMED);
+            self.next += 1;
+            left -= 1;
+            let head = entry[0];
+            let spacing = spacing_from(head >> 2);
+            trees.push(match head & 3 {
+                GROUP => {
+                    let len = entry[4] as usize;
+                    assert!(len <= left, "{MALFORMED}");
+                    left -= len;
+                    TokenTree::Group(Group {
+                        delimiter: delimiter_from(head >> 4),
+                        stream: TokenStream::from_trees(self.trees(len)),
+                        span: DelimSpan { open: Span(entry[1]), close: Span(entry[2]), entire: Span(entry[3]) },
+                        open_spacing: spacing,
+                        close_spacing: spacing_from(head >> 6),
+                        doc_comment: match head >> 8 & 3 {
+                            0 => None,
+                            1 => Some(CommentKind::Line),
+                            _ => Some(CommentKind::Block),
+                        },
+                    })
+                }
+                IDENT => TokenTree::Ident(Ident {
+                    sym: crate::symbol::Symbol::intern(self.text(entry[2], entry[3])),
+                    is_raw: head >> 4 & 1 == 1,
+                    span: Span(entry[1]),
+                    spacing,
+                }),
+                PUNCT => {
+                    let ch = char::from_u32(entry[2]).expect(MALFORMED);
+                    TokenTree::Punct(Punct { ch, spacing, span: Span(entry[1]) })
+                }
+                _ => {
+                    let suffix = match entry[4] {
+                        0 => None,
+                        len => Some(Rc::from(self.text(entry[2] + entry[3], len))),
+                    };
+                    TokenTree::Literal(Literal {
+                        kind: literal_from(head >> 4 & 0xf, (head >> 8) as u8),
+                        symbol: Rc::from(self.text(entry[2], entry[3])),
+                        suffix,
+                        span: Span(entry[1]),
+                        spacing,
+                    })
+                }
+            });
+        }
+        trees
     }
-    trees
+
+    fn text(&self, start: u32, len: u32) -> &str {
+        let start = start as usize;
+        self.text.get(start..start + len as usize).expect(MALFORMED)
+    }
 }
 
-fn spacing_to_wit(s: TokSpacing) -> wt::Spacing {
+const MALFORMED: &str = "malformed token stream from the host";
+
+fn spacing_code(s: TokSpacing) -> u32 {
     match s {
-        TokSpacing::Alone => wt::Spacing::Alone,
-        TokSpacing::Joint => wt::Spacing::Joint,
-        TokSpacing::JointHidden => wt::Spacing::JointHidden,
+        TokSpacing::Alone => 0,
+        TokSpacing::Joint => 1,
+        TokSpacing::JointHidden => 2,
+    }
+}
+
+fn spacing_from(code: u32) -> TokSpacing {
+    match code & 3 {
+        0 => TokSpacing::Alone,
+        1 => TokSpacing::Joint,
+        _ => TokSpacing::JointHidden,
+    }
+}
+
+fn delimiter_code(d: Delimiter) -> u32 {
+    match d {
+        Delimiter::Parenthesis => 0,
+        Delimiter::Brace => 1,
+        Delimiter::Bracket => 2,
+        Delimiter::None => 3,
+    }
+}
+
+fn delimiter_from(code: u32) -> Delimiter {
+    match code & 3 {
+        0 => Delimiter::Parenthesis,
+        1 => Delimiter::Brace,
+        2 => Delimiter::Bracket,
+        _ => Delimiter::None,
+    }
+}
+
+fn literal_code(kind: LitKind) -> (u32, u8) {
+    match kind {
+        LitKind::Byte => (0, 0),
+        LitKind::Char => (1, 0),
+        LitKind::Integer => (2, 0),
+        LitKind::Float => (3, 0),
+        LitKind::Str => (4, 0),
+        LitKind::StrRaw(n) => (5, n),
+        LitKind::ByteStr => (6, 0),
+        LitKind::ByteStrRaw(n) => (7, n),
+        LitKind::CStr => (8, 0),
+        LitKind::CStrRaw(n) => (9, n),
+        LitKind::ErrWithGuar => (10, 0),
+    }
+}
+
+fn literal_from(code: u32, hashes: u8) -> LitKind {
+    match code {
+        0 => LitKind::Byte,
+        1 => LitKind::Char,
+        2 => LitKind::Integer,
+        3 => LitKind::Float,
+        4 => LitKind::Str,
+        5 => LitKind::StrRaw(hashes),
+        6 => LitKind::ByteStr,
+        7 => LitKind::ByteStrRaw(hashes),
+        8 => LitKind::CStr,
+        9 => LitKind::CStrRaw(hashes),
+        10 => LitKind::ErrWithGuar,
+        _ => panic!("{MALFORMED}"),
     }
 }
 
@@ -108,63 +226,6 @@ fn spacing_from_wit(s: wt::Spacing) -> TokSpacing {
         wt::Spacing::Alone => TokSpacing::Alone,
         wt::Spacing::Joint => TokSpacing::Joint,
         wt::Spacing::JointHidden => TokSpacing::JointHidden,
-    }
-}
-
-fn comment_to_wit(k: CommentKind) -> wt::CommentKind {
-    match k {
-        CommentKind::Line => wt::CommentKind::Line,
-        CommentKind::Block => wt::CommentKind::Block,
-    }
-}
-
-fn comment_from_wit(k: wt::CommentKind) -> CommentKind {
-    match k {
-        wt::CommentKind::Line => CommentKind::Line,
-        wt::CommentKind::Block => CommentKind::Block,
-    }
-}
-
-fn delimiter_to_wit(d: Delimiter) -> wt::Delimiter {
-    match d {
-        Delimiter::Parenthesis => wt::Delimiter::Parenthesis,
-        Delimiter::Brace => wt::Delimiter::Brace,
-        Delimiter::Bracket => wt::Delimiter::Bracket,
-        Delimiter::None => wt::Delimiter::None,
-    }
-}
-
-fn delimiter_from_wit(d: wt::Delimiter) -> Delimiter {
-    match d {
-        wt::Delimiter::Parenthesis => Delimiter::Parenthesis,
-        wt::Delimiter::Brace => Delimiter::Brace,
-        wt::Delimiter::Bracket => Delimiter::Bracket,
-        wt::Delimiter::None => Delimiter::None,
-    }
-}
-
-pub(crate) fn literal_to_wit(l: &Literal) -> wt::Literal {
-    use wt::LiteralKind as K;
-    let (kind, raw_hashes) = match l.kind {
-        LitKind::Byte => (K::Byte, 0),
-        LitKind::Char => (K::Char, 0),
-        LitKind::Integer => (K::Integer, 0),
-        LitKind::Float => (K::Float, 0),
-        LitKind::Str => (K::Str, 0),
-        LitKind::StrRaw(n) => (K::StrRaw, n),
-        LitKind::ByteStr => (K::ByteStr, 0),
-        LitKind::ByteStrRaw(n) => (K::ByteStrRaw, n),
-        LitKind::CStr => (K::CStr, 0),
-        LitKind::CStrRaw(n) => (K::CStrRaw, n),
-        LitKind::ErrWithGuar => (K::Err, 0),
-    };
-    wt::Literal {
-        kind,
-        raw_hashes,
-        symbol: l.symbol.to_string(),
-        suffix: l.suffix.as_deref().map(str::to_owned),
-        span: l.span.0,
-        spacing: spacing_to_wit(l.spacing),
     }
 }
 

@@ -10,24 +10,10 @@ pub(crate) mod wasmacro {
             pub(crate) type Span = u32;
 
             #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-            pub(crate) enum Delimiter {
-                Parenthesis,
-                Brace,
-                Bracket,
-                None,
-            }
-
-            #[derive(Clone, Copy, Debug, PartialEq, Eq)]
             pub(crate) enum Spacing {
                 Alone,
                 Joint,
                 JointHidden,
-            }
-
-            #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-            pub(crate) enum CommentKind {
-                Line,
-                Block,
             }
 
             #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,42 +41,11 @@ pub(crate) mod wasmacro {
                 pub(crate) spacing: Spacing,
             }
 
-            #[derive(Clone, Debug, PartialEq)]
-            pub(crate) struct Ident {
-                pub(crate) name: String,
-                pub(crate) is_raw: bool,
-                pub(crate) span: Span,
-                pub(crate) spacing: Spacing,
+            #[derive(Clone, Debug, PartialEq, Eq)]
+            pub(crate) struct TokenStream {
+                pub(crate) words: Vec<u32>,
+                pub(crate) text: String,
             }
-
-            #[derive(Clone, Copy, Debug, PartialEq)]
-            pub(crate) struct Punct {
-                pub(crate) ch: char,
-                pub(crate) spacing: Spacing,
-                pub(crate) span: Span,
-            }
-
-            #[derive(Clone, Copy, Debug, PartialEq)]
-            pub(crate) struct Group {
-                pub(crate) delimiter: Delimiter,
-                pub(crate) open: Span,
-                pub(crate) close: Span,
-                pub(crate) entire: Span,
-                pub(crate) len: u32,
-                pub(crate) open_spacing: Spacing,
-                pub(crate) close_spacing: Spacing,
-                pub(crate) doc_comment: Option<CommentKind>,
-            }
-
-            #[derive(Clone, Debug, PartialEq)]
-            pub(crate) enum Token {
-                Group(Group),
-                Ident(Ident),
-                Punct(Punct),
-                Literal(Literal),
-            }
-
-            pub(crate) type TokenStream = Vec<Token>;
 
             #[derive(Clone, Copy, Debug, PartialEq, Eq)]
             pub(crate) enum Level {
@@ -122,11 +77,11 @@ pub(crate) mod wasmacro {
 
         pub(crate) mod tokens {
             use super::no_host;
-            use super::types::{Literal, Span, Token};
-            pub(crate) fn parse(_: &str) -> Result<Vec<Token>, String> { no_host() }
+            use super::types::{Literal, Span, TokenStream};
+            pub(crate) fn parse(_: &str) -> Result<TokenStream, String> { no_host() }
             pub(crate) fn parse_literal(_: &str) -> Result<Literal, String> { no_host() }
-            pub(crate) fn print(_: &[Token]) -> String { no_host() }
-            pub(crate) fn expand_expr(_: &[Token]) -> Result<Vec<Token>, ()> { no_host() }
+            pub(crate) fn print(_: &TokenStream) -> String { no_host() }
+            pub(crate) fn expand_expr(_: &TokenStream) -> Result<TokenStream, ()> { no_host() }
             pub(crate) fn validate_ident(_: &str, _: bool, _: Span) -> Result<String, String> { no_host() }
         }
 
