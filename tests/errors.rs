@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use support::*;
 use wasmacro_host::standalone::StandaloneBackend;
-use wasmacro_host::{ExpandError, Kind, Limits, MacroComponent, MacroInstance, Sandbox};
+use wasmacro_host::{ExpandError, Limits, MacroComponent, MacroInstance, Sandbox};
 
 fn scratch(name: &str) -> PathBuf {
     let dir = fixtures_target().join("scratch");
@@ -134,20 +134,12 @@ fn instance(component: &MacroComponent, limits: Limits) -> MacroInstance<'_> {
     component.instantiate(Box::new(backend), &Sandbox::default(), limits).unwrap()
 }
 
-fn expand(instance: &mut MacroInstance<'_>, name: &str) -> Result<String, ExpandError> {
-    let backend = instance.backend::<StandaloneBackend>().unwrap();
-    let input = backend.lex_file().unwrap();
-    let spans = backend.expansion_spans();
-    let output = instance.expand(Kind::Function, name, input, None, spans)?;
-    Ok(wasmacro_host::Backend::print(instance.backend_mut(), &output))
-}
-
 #[test]
 fn every_guest_failure_is_named_and_the_next_expansion_still_works() {
     let component = MacroComponent::from_file_metered(&misbehaving()).unwrap();
     let limits = Limits { fuel: Some(500_000_000), memory_bytes: 64 << 20, ..Limits::default() };
     let mut instance = instance(&component, limits);
-    assert_eq!(expand(&mut instance, "echo").unwrap(), "a + b");
+    assert_eq!(expand_bang(&mut instance, "echo").unwrap(), "a + b");
 
     let cases: [(&str, ExpandError); 5] = [
         ("panics", ExpandError::Panicked(Some("boom: 42 went wrong".into()))),
@@ -160,9 +152,9 @@ fn every_guest_failure_is_named_and_the_next_expansion_still_works() {
         ),
     ];
     for (name, expected) in cases {
-        assert_eq!(expand(&mut instance, name).unwrap_err(), expected, "{name}");
+        assert_eq!(expand_bang(&mut instance, name).unwrap_err(), expected, "{name}");
         // The trapped instance was replaced: the same MacroInstance expands again.
-        assert_eq!(expand(&mut instance, "echo").unwrap(), "a + b", "after {name}");
+        assert_eq!(expand_bang(&mut instance, "echo").unwrap(), "a + b", "after {name}");
     }
 }
 
@@ -172,9 +164,9 @@ fn panics_unwind_so_a_macro_can_catch_its_own() {
     let limits = Limits { fuel: Some(500_000_000), ..Limits::default() };
     let mut instance = instance(&component, limits);
     // A panic caught by the macro itself is no error (getset and proc-macro-error work so).
-    assert_eq!(expand(&mut instance, "catches_its_panic").unwrap(), "\"caught 3 tokens\" a + b");
+    assert_eq!(expand_bang(&mut instance, "catches_its_panic").unwrap(), "\"caught 3 tokens\" a + b");
     // ... and is not what a later failure of the same expansion is blamed on.
-    assert_eq!(expand(&mut instance, "catches_then_loops").unwrap_err(), ExpandError::OutOfFuel(500_000_000));
+    assert_eq!(expand_bang(&mut instance, "catches_then_loops").unwrap_err(), ExpandError::OutOfFuel(500_000_000));
     let cases: [(&str, ExpandError); 3] = [
         // An uncaught panic is reported as before.
         ("panics", ExpandError::Panicked(Some("boom: 42 went wrong".into()))),
@@ -184,8 +176,8 @@ fn panics_unwind_so_a_macro_can_catch_its_own() {
         ("panics_while_unwinding", ExpandError::Panicked(Some("panic in a destructor during cleanup".into()))),
     ];
     for (name, expected) in cases {
-        assert_eq!(expand(&mut instance, name).unwrap_err(), expected, "{name}");
-        assert_eq!(expand(&mut instance, "catches_its_panic").unwrap(), "\"caught 3 tokens\" a + b", "after {name}");
+        assert_eq!(expand_bang(&mut instance, name).unwrap_err(), expected, "{name}");
+        assert_eq!(expand_bang(&mut instance, "catches_its_panic").unwrap(), "\"caught 3 tokens\" a + b", "after {name}");
     }
 }
 
@@ -196,9 +188,9 @@ fn a_loop_runs_into_the_deadline_without_fuel_metering() {
     let limits = Limits { deadline: Some(std::time::Duration::from_millis(500)), ..Limits::default() };
     let mut instance = instance(&component, limits);
     let started = std::time::Instant::now();
-    assert_eq!(expand(&mut instance, "loops").unwrap_err(), ExpandError::DeadlineExceeded(std::time::Duration::from_millis(500)));
+    assert_eq!(expand_bang(&mut instance, "loops").unwrap_err(), ExpandError::DeadlineExceeded(std::time::Duration::from_millis(500)));
     assert!(started.elapsed() < std::time::Duration::from_secs(10), "{:?}", started.elapsed());
-    assert_eq!(expand(&mut instance, "echo").unwrap(), "a + b");
+    assert_eq!(expand_bang(&mut instance, "echo").unwrap(), "a + b");
     // Fuel needs metering compiled in.
     let backend = StandaloneBackend::new("input.rs", "a + b");
     let error = component.instantiate(Box::new(backend), &Sandbox::default(), Limits { fuel: Some(1), ..Limits::default() }).err().unwrap();

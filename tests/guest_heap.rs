@@ -7,18 +7,10 @@ use std::path::PathBuf;
 
 use support::*;
 use wasmacro_host::standalone::StandaloneBackend;
-use wasmacro_host::{ExpandError, Kind, Limits, MacroComponent, MacroInstance, Sandbox};
+use wasmacro_host::{ExpandError, Limits, MacroComponent, MacroInstance, Sandbox};
 
 fn heap_workout() -> PathBuf {
     build(&repo().join("tests/fixtures/heap-workout/Cargo.toml"), "heap-workout").0
-}
-
-fn expand(instance: &mut MacroInstance<'_>, name: &str) -> Result<String, ExpandError> {
-    let backend = instance.backend::<StandaloneBackend>().unwrap();
-    let input = backend.lex_file().unwrap();
-    let spans = backend.expansion_spans();
-    let output = instance.expand(Kind::Function, name, input, None, spans)?;
-    Ok(wasmacro_host::Backend::print(instance.backend_mut(), &output))
 }
 
 fn instance<'c>(component: &'c MacroComponent, input: &str, memory_mib: usize) -> MacroInstance<'c> {
@@ -34,7 +26,7 @@ fn random_allocations_keep_their_contents_and_alignment() {
         let mut instance = instance(&component, &seed.to_string(), 256);
         // The macro panics, naming the step, on any overwritten byte, misaligned block or
         // non-zero zeroed block; otherwise it expands to how many blocks it made.
-        let made: u32 = expand(&mut instance, "churn").unwrap().parse().unwrap();
+        let made: u32 = expand_bang(&mut instance, "churn").unwrap().parse().unwrap();
         assert!(made > 5_000, "seed {seed}: only {made} blocks");
     }
 }
@@ -45,13 +37,13 @@ fn freed_small_blocks_are_reused_across_expansions() {
     // 8 MiB of small blocks per expansion in a 32 MiB memory: without reuse the fourth
     // expansion could not grow memory any more.
     let mut reused = instance(&component, "8", 32);
-    let first = expand(&mut reused, "small_blocks").unwrap();
+    let first = expand_bang(&mut reused, "small_blocks").unwrap();
     for round in 1..12 {
-        assert_eq!(expand(&mut reused, "small_blocks").unwrap(), first, "round {round}");
+        assert_eq!(expand_bang(&mut reused, "small_blocks").unwrap(), first, "round {round}");
     }
     // The limit is real: a single expansion needing more than it fails, naming it.
     let mut too_big = instance(&component, "40", 32);
-    assert_eq!(expand(&mut too_big, "small_blocks").unwrap_err(), ExpandError::OutOfMemory(32));
+    assert_eq!(expand_bang(&mut too_big, "small_blocks").unwrap_err(), ExpandError::OutOfMemory(32));
 }
 
 #[test]
@@ -60,5 +52,5 @@ fn a_macro_with_its_own_global_allocator_builds_and_uses_it() {
     let component = MacroComponent::from_file(&component).unwrap();
     let mut instance = instance(&component, "", 16);
     // 100 boxes and the vector holding them (collected from an exact-size iterator: one).
-    assert_eq!(expand(&mut instance, "count_allocations").unwrap(), "101");
+    assert_eq!(expand_bang(&mut instance, "count_allocations").unwrap(), "101");
 }

@@ -6,6 +6,9 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use wasmacro_host::standalone::StandaloneBackend;
+use wasmacro_host::{ExpandError, Kind, MacroInstance};
+
 pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
@@ -170,4 +173,14 @@ pub fn assert_valid_component(path: &Path) {
     wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all())
         .validate_all(&bytes)
         .unwrap_or_else(|e| panic!("{} does not validate: {e}", path.display()));
+}
+
+/// Expands the function-like macro `name` of `instance` on its standalone backend's file, and
+/// prints the output as `TokenStream::to_string` would.
+pub fn expand_bang(instance: &mut MacroInstance<'_>, name: &str) -> Result<String, ExpandError> {
+    let backend = instance.backend::<StandaloneBackend>().unwrap();
+    let input = backend.lex_file().unwrap();
+    let spans = backend.expansion_spans();
+    let output = instance.expand(Kind::Function, name, input, None, spans)?;
+    Ok(wasmacro_host::Backend::print(instance.backend_mut(), &output))
 }
