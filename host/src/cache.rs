@@ -3,8 +3,9 @@
 //! engine's configuration (`Engine::precompile_compatibility_hash`). An entry is two files: the
 //! compiled code exactly as `Component::serialize` wrote it (`.cwasm`), which wasmtime maps
 //! instead of copying (`deserialize_file`: about 0.3 ms for serde_derive where copying took
-//! 10 ms), and beside it its length and CRC-32 (`.check`): a corrupt, truncated or foreign entry
-//! is detected and rebuilt, never handed to wasmtime unchecked. (The key is cryptographic, so
+//! 10 ms), and beside it its length and CRC-32 (`.check`, taken over a mapping of the entry): a
+//! corrupt, truncated or foreign entry is detected and rebuilt, never handed to wasmtime
+//! unchecked. (The key is cryptographic, so
 //! that no component can be made to find another's code; the integrity check only has to catch
 //! damage, and CRC-32 does so at memory speed, which matters because it runs on every load.)
 
@@ -101,14 +102,19 @@ fn check_record(code: &[u8]) -> Vec<u8> {
 
 fn read_entry(engine: &Engine, path: &Path) -> Option<Component> {
     let check = std::fs::read(check_path(path)).ok()?;
-    let code = std::fs::read(path).ok()?;
+    let file = std::fs::File::open(path).ok()?;
+    // The checksum is taken over a mapping of the file, not a copy: reading it into a buffer
+    // cost as much as the checksum itself, on every load.
+    // SAFETY: writers replace entries by renaming, so the file is not modified while mapped (a
+    // concurrent writer of the same key writes a new file with the same code).
+    let code = unsafe { memmap2::Mmap::map(&file) }.ok()?;
     if check != check_record(&code) {
         return None;
     }
+    drop(code);
     // SAFETY: the file holds exactly what `Component::serialize` wrote into this entry (its
     // length and checksum match), and wasmtime itself rejects code from another version or
-    // configuration. Writers replace entries by renaming, so the file is not modified while
-    // mapped; a concurrent writer of the same key writes the same code.
+    // configuration; it is not modified while mapped (above).
     unsafe { Component::deserialize_file(engine, path) }.ok()
 }
 

@@ -241,13 +241,35 @@ fn check_interface(bytes: &[u8]) -> Result<String, LoadError> {
         }
         _ => return Err(LoadError::Invalid("the file ends inside the WebAssembly header".into())),
     }
+    // Only the outer component's sections are read: nested modules and components (nearly all
+    // of the bytes, on every load) are stepped over, and their exports are not the component's.
     let mut exports = Vec::new();
-    for payload in wasmparser::Parser::new(0).parse_all(bytes) {
-        let payload = payload.map_err(|e| LoadError::Invalid(e.to_string()))?;
-        if let wasmparser::Payload::ComponentExportSection(reader) = payload {
-            for export in reader {
-                exports.push(export.map_err(|e| LoadError::Invalid(e.to_string()))?.name.0.to_string());
+    let mut parser = wasmparser::Parser::new(0);
+    let mut at = 0;
+    loop {
+        let payload = match parser.parse(&bytes[at..], true).map_err(|e| LoadError::Invalid(e.to_string()))? {
+            wasmparser::Chunk::Parsed { consumed, payload } => {
+                at += consumed;
+                payload
             }
+            // With the whole file given (`eof`), the parser errs instead of asking for more.
+            wasmparser::Chunk::NeedMoreData(_) => return Err(LoadError::Invalid("the file ends inside a section".into())),
+        };
+        match payload {
+            wasmparser::Payload::ComponentExportSection(reader) => {
+                for export in reader {
+                    exports.push(export.map_err(|e| LoadError::Invalid(e.to_string()))?.name.0.to_string());
+                }
+            }
+            wasmparser::Payload::ModuleSection { unchecked_range: nested, .. }
+            | wasmparser::Payload::ComponentSection { unchecked_range: nested, .. } => {
+                if nested.end > bytes.len() {
+                    return Err(LoadError::Invalid("unexpected end-of-file: a nested module or component runs past the end of the file".into()));
+                }
+                at = nested.end;
+            }
+            wasmparser::Payload::End(_) => break,
+            _ => {}
         }
     }
     let ours = format!("{BRIDGE_PACKAGE}/macros@");
