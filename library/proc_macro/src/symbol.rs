@@ -20,14 +20,16 @@ impl std::fmt::Debug for Symbol {
     }
 }
 
-#[derive(Default)]
 struct Interner {
     ids: HashMap<&'static str, Symbol, BuildHasherDefault<NameHasher>>,
     names: Vec<&'static str>,
 }
 
 thread_local! {
-    static INTERNER: RefCell<Interner> = RefCell::new(Interner::default());
+    // Initialized at compile time, so that an access does not first check for lazy setup.
+    static INTERNER: RefCell<Interner> = const {
+        RefCell::new(Interner { ids: HashMap::with_hasher(BuildHasherDefault::new()), names: Vec::new() })
+    };
 }
 
 impl Symbol {
