@@ -5,9 +5,9 @@
 //! instead of copying (`deserialize_file`: about 0.3 ms for serde_derive where copying took
 //! 10 ms), and beside it its length and CRC-32 (`.check`, taken over a mapping of the entry): a
 //! corrupt, truncated or foreign entry is detected and rebuilt, never handed to wasmtime
-//! unchecked. (The key is cryptographic, so
-//! that no component can be made to find another's code; the integrity check only has to catch
-//! damage, and CRC-32 does so at memory speed, which matters because it runs on every load.)
+//! unchecked. (The key is cryptographic, so that no component can be made to find another's
+//! code; the integrity check only has to catch damage, and CRC-32 does so at memory speed, which
+//! matters because it runs on every load.)
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};

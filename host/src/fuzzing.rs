@@ -395,7 +395,7 @@ impl Session {
         match self.state.stream(&stream, "fuzz") {
             Ok(tokens) => self.streams.push(tokens),
             Err(e) if matches!(e.downcast_ref::<GuestFault>(), Some(GuestFault::Limit(_))) => {
-                let tokens = packed::decode(&stream, usize::MAX, "fuzz").expect("the host packs what it decodes");
+                let (tokens, _) = packed::decode(&stream, usize::MAX, "fuzz").expect("the host packs what it decodes");
                 self.streams.push(tokens);
             }
             Err(e) => panic!("the host handed out a stream it would refuse: {e}"),

@@ -101,9 +101,10 @@ fn offset(n: usize) -> Result<u32, GuestFault> {
     u32::try_from(n).map_err(|_| GuestFault::Limit("a token stream for the macro would hold more than 4 GiB of text".into()))
 }
 
-/// Unpacks a stream the guest sent. `max_text` bounds the text copied into tokens; past it the
-/// error is `what` "holds more than `max_text` bytes of text" (the caller's limit message).
-pub fn decode(packed: &Packed, max_text: usize, what: &str) -> Result<Vec<Token>, GuestFault> {
+/// Unpacks a stream the guest sent; returns its tokens and the bytes of text copied into them.
+/// `max_text` bounds that text; past it the error is `what` "holds more than `max_text` bytes of
+/// text" (the caller's limit message).
+pub fn decode(packed: &Packed, max_text: usize, what: &str) -> Result<(Vec<Token>, usize), GuestFault> {
     let Packed { words, text } = packed;
     if words.len() % WORDS != 0 {
         return Err(GuestFault::MalformedEntry {
@@ -201,7 +202,7 @@ pub fn decode(packed: &Packed, max_text: usize, what: &str) -> Result<Vec<Token>
         }
         tokens.push(token);
     }
-    Ok(tokens)
+    Ok((tokens, copied))
 }
 
 fn spacing_from(code: u32) -> Option<Spacing> {
@@ -245,7 +246,7 @@ mod tests {
         assert_eq!(packed.text, "größea\"bx");
         // The group's word 0: bracket (2) at bit 4, joint-hidden (2) at 2, joint (1) at 6, block (2) at 8.
         assert_eq!(packed.words[0], 2 << 2 | 2 << 4 | 1 << 6 | 2 << 8);
-        assert_eq!(decode(&packed, usize::MAX, "it").unwrap(), tokens);
+        assert_eq!(decode(&packed, usize::MAX, "it").unwrap(), (tokens, "größea\"bx".len()));
     }
 
     fn refusal(words: Vec<u32>, text: &str) -> String {

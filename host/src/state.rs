@@ -153,8 +153,7 @@ impl HostState {
     fn check_stream(&mut self, packed: &wit::TokenStream, what: &str) -> Result<Vec<Token>, GuestFault> {
         // The cheap limits first, before anything is copied.
         self.check_counts(packed::entries(packed), packed.text.len(), what)?;
-        let stream = packed::decode(packed, self.bounds.max_text_bytes, what)?;
-        let text = stream_text_bytes(&stream);
+        let (stream, text) = packed::decode(packed, self.bounds.max_text_bytes, what)?;
         let depth = check_nesting(&stream)?;
         if depth > self.bounds.max_depth {
             return Err(GuestFault::Limit(format!(
