@@ -417,6 +417,49 @@ fn stable_compilers_get_diagnostics_as_compile_errors() {
     assert!(!stderr.contains("suspicious"), "{stderr}");
 }
 
+/// The host library is found at run time: a missing one, or a file that is not one, becomes a
+/// compile error at the macro call that says what to do, not a compiler crash.
+#[test]
+fn a_missing_or_foreign_host_library_is_a_clear_error() {
+    shims();
+    let dir = fixtures_target().join("shim-host-library");
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"shim-host-library\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+             [dependencies]\nspan-probe = {{ path = {:?} }}\n\n[workspace]\n",
+            shims_dir().join("span-probe")
+        ),
+    )
+    .unwrap();
+    let not_a_library = dir.join("Cargo.toml");
+    let missing = dir.join("no-such-library.so");
+    let cases: [(&Path, &[&str]); 2] = [
+        (&missing, &["no-such-library.so named by $WASMACRO_HOST_LIBRARY does not exist", "unset it"]),
+        (&not_a_library, &["cannot load the wasmacro host library", "Cargo.toml"]),
+    ];
+    for (round, (library, expected)) in cases.into_iter().enumerate() {
+        // A different source each round, so that cargo runs rustc (and the macro) again.
+        std::fs::write(dir.join("src/main.rs"), format!("{COMPLAIN}// round {round}\n")).unwrap();
+        let out = Command::new("rustup")
+            .args(["run", "stable", "cargo", "check", "-q", "--manifest-path"])
+            .arg(dir.join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", fixtures_target().join("stable-consumers"))
+            .env("WASMACRO_CACHE_DIR", fixtures_target().join("compiled"))
+            .env("WASMACRO_HOST_LIBRARY", library)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{}: the build did not fail:\n{stderr}", library.display());
+        assert!(stderr.contains("error: the wasmacro host library") || stderr.contains("error: cannot load"), "{stderr}");
+        for part in expected {
+            assert!(stderr.contains(part), "{}: expected `{part}` in:\n{stderr}", library.display());
+        }
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
 fn status(c: &Compiled) -> &'static str {
     if c.success { "expands" } else { "fails" }
 }

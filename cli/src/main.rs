@@ -7,6 +7,7 @@ mod commands;
 mod componentize;
 mod decls_patch;
 mod embedded;
+mod host_library;
 mod link;
 mod render;
 mod rustc_wrapper;

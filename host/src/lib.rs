@@ -2,26 +2,18 @@
 //!
 //! - [`MacroComponent`] loads a component and checks that it speaks our `wasmacro:bridge` version.
 //! - [`MacroInstance`] runs its macros; the compiler side is a [`Backend`] chosen by the embedder
-//!   (the standalone token model in [`standalone`]; the running rustc's `proc_macro` in
-//!   `compiler`, feature `compiler`, which generated shim crates use; a compiler as wasm).
+//!   (the standalone token model in [`standalone`]; the running rustc's `proc_macro` in the
+//!   `wasmacro-shim` crate, which generated shim crates use through the host library
+//!   `wasmacro-host-lib`; a compiler as wasm).
 //! - Macros run sandboxed ([`Sandbox`]) under [`Limits`] (a deadline, memory, stack, the size of
 //!   what crosses the bridge, optionally fuel); a panic, a trap, a limit or a broken bridge rule
 //!   becomes an [`ExpandError`] and the next expansion gets a fresh instance.
 
-#![cfg_attr(
-    all(feature = "compiler", wasmacro_nightly),
-    feature(proc_macro_span, proc_macro_diagnostic, proc_macro_def_site, proc_macro_expand, proc_macro_tracked_env, proc_macro_tracked_path)
-)]
+pub use wasmacro_backend::{backend, remote, standalone, tokens, wire};
 
-#[cfg(feature = "compiler")]
-extern crate proc_macro;
-
-pub mod backend;
 mod bindings;
 mod bridge;
 mod cache;
-#[cfg(feature = "compiler")]
-pub mod compiler;
 mod component;
 mod convert;
 mod error;
@@ -33,8 +25,6 @@ pub mod fuzzing;
 mod sandbox;
 mod state;
 mod stats;
-pub mod standalone;
-pub mod tokens;
 
 pub use backend::{Backend, Diagnostic, ExpansionSpans, Level, SubDiagnostic};
 pub use bindings::BRIDGE_VERSION;

@@ -269,7 +269,7 @@ impl StandaloneBackend {
 }
 
 /// rustc's proc_macro client check for plain ASCII identifiers.
-pub(crate) fn is_ascii_ident(s: &str) -> bool {
+pub fn is_ascii_ident(s: &str) -> bool {
     let b = s.as_bytes();
     matches!(b.first(), Some(b'_' | b'a'..=b'z' | b'A'..=b'Z'))
         && b[1..]

@@ -24,9 +24,6 @@ fn main() {
     println!("cargo:rustc-check-cfg=cfg(wasmacro_nightly)");
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-env-changed=RUSTC_BOOTSTRAP");
-    if std::env::var_os("CARGO_FEATURE_COMPILER").is_none() {
-        return;
-    }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap());
     let probe = out.join("probe.rs");
     std::fs::write(&probe, PROBE).unwrap();

@@ -2,7 +2,7 @@
 //! running the current macro expansion, so spans are the compiler's own (errors point into the
 //! user's file) and diagnostics and tracking reach the compiler.
 //!
-//! It only works inside a proc macro (a [`Shim`] expansion). Where the compiler offers the
+//! It only works inside a proc macro (a [`crate::Shim`] expansion). Where the compiler offers the
 //! unstable APIs (a nightly rustc, detected by `build.rs` as `cfg(wasmacro_nightly)`) they are
 //! used: `Diagnostic`, `Span::join`/`byte_range`/`parent`/`source`, `def_site`, `expand_expr`,
 //! tracked env vars and paths. On stable, error diagnostics become `compile_error!` at their
@@ -12,9 +12,6 @@
 //! rustc (the printer needs token spacing that the public `proc_macro` API cannot express).
 
 mod convert;
-mod shim;
-
-pub use shim::{Shim, ShimConfig};
 
 use proc_macro::Span;
 
@@ -40,10 +37,10 @@ pub(crate) struct CompilerBackend {
 }
 
 // SAFETY: `proc_macro` handles are `!Send` because they are only valid on the thread that runs
-// the expansion, during that expansion. A `CompilerBackend` is created by `Shim::expand`, lent to
-// the instance for one `expand` call on the same thread and taken back and dropped before
-// `Shim::expand` returns; the instance only needs `Send` to be kept in a `static` between
-// expansions, when it holds a standalone backend instead.
+// the expansion, during that expansion. A `CompilerBackend` is created by `Shim::expand`, serves
+// the host library's callbacks during one `expand` call on the same thread, and is dropped
+// before `Shim::expand` returns. (`Backend` asks for `Send` for the host's own backends, which an
+// instance keeps between expansions.)
 unsafe impl Send for CompilerBackend {}
 
 impl CompilerBackend {

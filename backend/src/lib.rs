@@ -1,0 +1,18 @@
+//! The compiler side of wasmacro's proc_macro bridge, without wasmtime:
+//!
+//! - [`tokens`]: the token model both sides of the bridge speak;
+//! - [`Backend`]: what a compiler answers, implemented by an embedder;
+//! - [`standalone`]: a self-contained model of rustc's answers (lexer, printer, spans);
+//! - [`wire`] and [`remote`]: Backend calls and expansions as bytes, so that a generated shim
+//!   crate (compiled by the consumer's rustc) can drive the host library (a separately built
+//!   `cdylib` holding wasmtime) through a C interface.
+//!
+//! The `wasmacro-host` crate re-exports all of it.
+
+pub mod backend;
+pub mod remote;
+pub mod standalone;
+pub mod tokens;
+pub mod wire;
+
+pub use backend::{Backend, Diagnostic, ExpansionSpans, Level, SubDiagnostic};
