@@ -458,6 +458,18 @@ fn a_missing_or_foreign_host_library_is_a_clear_error() {
         }
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
+    // `shim --host-library` checks the file before generating anything with it.
+    let out_dir = fixtures_target().join("shim-foreign-library");
+    let run = run(wasmacro()
+        .arg("shim")
+        .arg(shims_dir().join("span-probe/src/component.wasm"))
+        .args(["--name", "span-probe", "--host-library"])
+        .arg(&not_a_library)
+        .arg("-o")
+        .arg(&out_dir));
+    assert!(!run.status.success(), "a non-library was accepted:\n{}", run.stderr);
+    assert!(run.stderr.contains("cannot be loaded as a shared library"), "{}", run.stderr);
+    assert!(!out_dir.join("src/lib.rs").exists(), "a shim was generated anyway");
 }
 
 fn status(c: &Compiled) -> &'static str {

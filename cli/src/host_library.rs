@@ -58,9 +58,11 @@ pub fn build_and_install(sources: &Path, fallback_dir: &Path) -> Result<PathBuf>
 }
 
 /// Copies `library` into `<cache>/host-library/` (or `fallback_dir`) under a name made of its
-/// hash, unless that copy exists. A running compiler may have the previous copy mapped, so a
+/// hash, unless that copy exists, after checking that it is a host library built from the
+/// sources of this tool (the shim's runtime would refuse it only inside the compiler). A running compiler may have the previous copy mapped, so a
 /// file is never rewritten in place: a new one appears by rename.
 pub fn install(library: &Path, fallback_dir: &Path) -> Result<PathBuf> {
+    check(library)?;
     let bytes = std::fs::read(library).with_context(|| format!("reading {}", library.display()))?;
     let hash = Sha256::digest(&bytes);
     let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
@@ -77,4 +79,29 @@ pub fn install(library: &Path, fallback_dir: &Path) -> Result<PathBuf> {
         std::fs::rename(&temporary, &path).with_context(|| format!("installing {}", path.display()))?;
     }
     Ok(path)
+}
+
+/// Loads `library` and compares its wire version with this tool's.
+fn check(library: &Path) -> Result<()> {
+    use wasmacro_host::remote::exports;
+    use wasmacro_host::wire::WIRE_VERSION;
+    // A name without a slash would be looked up in the library search path instead.
+    let library = &std::path::absolute(library)?;
+    // SAFETY: loading runs the library's initializers; a host library has none beyond Rust's
+    // standard library, and anything else is refused by the symbol check before being called.
+    let loaded = unsafe { libloading::Library::new(library) }
+        .with_context(|| format!("{} cannot be loaded as a shared library", library.display()))?;
+    // SAFETY: in a host library the symbol has this type.
+    let version = unsafe { loaded.get::<exports::WireVersionFn>(exports::WIRE_VERSION) }
+        .map_err(|_| anyhow::anyhow!("{} is not a wasmacro host library (it has no `wasmacro_host_wire_version`)", library.display()))?;
+    // SAFETY: as above.
+    let found = unsafe { version() };
+    if found != WIRE_VERSION {
+        bail!(
+            "{} was built from other wasmacro sources than this tool (wire version {found:016x}, this tool's is \
+             {WIRE_VERSION:016x}): build it from the same checkout, or leave out --host-library",
+            library.display()
+        );
+    }
+    Ok(())
 }

@@ -38,6 +38,8 @@ fn load(generated_path: &str) -> Result<HostLibrary, String> {
             ),
         });
     }
+    // A name without a slash would be looked up in the library search path instead.
+    let path = std::path::absolute(&path).map(|p| p.display().to_string()).unwrap_or(path);
     // SAFETY: loading runs the library's initializers; the host library is ours and has none
     // beyond Rust's standard library.
     let library = unsafe { libloading::Library::new(&path) }.map_err(|e| format!("cannot load the wasmacro host library {path}: {e}"))?;

@@ -89,12 +89,12 @@ impl ShimArgs {
             bail!("{} is not a wasmacro checkout (no shim/Cargo.toml)", sources.display());
         }
         let dir = self.out_dir.clone().unwrap_or_else(|| PathBuf::from(&self.name));
-        std::fs::create_dir_all(dir.join("src")).with_context(|| format!("creating {}", dir.display()))?;
         let library = match &self.host_library {
             Some(file) => host_library::install(file, &dir.join("host-library"))?,
             None => host_library::build_and_install(&sources, &dir.join("host-library"))?,
         };
         ui::status("Installed", format!("the wasmacro host library at {}", library.display()));
+        std::fs::create_dir_all(dir.join("src")).with_context(|| format!("creating {}", dir.display()))?;
         write_if_changed(&dir.join("Cargo.toml"), self.manifest(&runtime))?;
         write_if_changed(&dir.join("src/component.wasm"), &bytes)?;
         write_if_changed(&dir.join("src/lib.rs"), self.library(macros, &library))?;
