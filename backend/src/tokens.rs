@@ -52,6 +52,45 @@ pub enum LitKind {
     Err,
 }
 
+impl LitKind {
+    /// The kind's code and its raw hashes, as the bridge's packed streams (`wit/bridge.wit`)
+    /// and the shim's wire form write them.
+    pub fn code(self) -> (u8, u8) {
+        match self {
+            LitKind::Byte => (0, 0),
+            LitKind::Char => (1, 0),
+            LitKind::Integer => (2, 0),
+            LitKind::Float => (3, 0),
+            LitKind::Str => (4, 0),
+            LitKind::StrRaw(n) => (5, n),
+            LitKind::ByteStr => (6, 0),
+            LitKind::ByteStrRaw(n) => (7, n),
+            LitKind::CStr => (8, 0),
+            LitKind::CStrRaw(n) => (9, n),
+            LitKind::Err => (10, 0),
+        }
+    }
+
+    /// The kind of `code`, with `hashes` for a raw kind; `None` for an unknown code. (Hashes
+    /// given to a kind that is not raw are ignored: a caller that must refuse them checks.)
+    pub fn from_code(code: u32, hashes: u8) -> Option<LitKind> {
+        Some(match code {
+            0 => LitKind::Byte,
+            1 => LitKind::Char,
+            2 => LitKind::Integer,
+            3 => LitKind::Float,
+            4 => LitKind::Str,
+            5 => LitKind::StrRaw(hashes),
+            6 => LitKind::ByteStr,
+            7 => LitKind::ByteStrRaw(hashes),
+            8 => LitKind::CStr,
+            9 => LitKind::CStrRaw(hashes),
+            10 => LitKind::Err,
+            _ => return None,
+        })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Literal {
     pub kind: LitKind,

@@ -272,37 +272,12 @@ wire_enum!(Level { Error, Warning, Note, Help });
 
 impl Wire for LitKind {
     fn put(&self, out: &mut Vec<u8>) {
-        let (code, hashes) = match *self {
-            LitKind::Byte => (0, 0),
-            LitKind::Char => (1, 0),
-            LitKind::Integer => (2, 0),
-            LitKind::Float => (3, 0),
-            LitKind::Str => (4, 0),
-            LitKind::StrRaw(n) => (5, n),
-            LitKind::ByteStr => (6, 0),
-            LitKind::ByteStrRaw(n) => (7, n),
-            LitKind::CStr => (8, 0),
-            LitKind::CStrRaw(n) => (9, n),
-            LitKind::Err => (10, 0),
-        };
+        let (code, hashes) = self.code();
         out.extend_from_slice(&[code, hashes]);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        let [code, n] = [u8::take(r)?, u8::take(r)?];
-        Ok(match code {
-            0 => LitKind::Byte,
-            1 => LitKind::Char,
-            2 => LitKind::Integer,
-            3 => LitKind::Float,
-            4 => LitKind::Str,
-            5 => LitKind::StrRaw(n),
-            6 => LitKind::ByteStr,
-            7 => LitKind::ByteStrRaw(n),
-            8 => LitKind::CStr,
-            9 => LitKind::CStrRaw(n),
-            10 => LitKind::Err,
-            _ => return Err(WireError(format!("literal kind {code}"))),
-        })
+        let [code, hashes] = [u8::take(r)?, u8::take(r)?];
+        LitKind::from_code(code.into(), hashes).ok_or_else(|| WireError(format!("literal kind {code}")))
     }
 }
 

@@ -15,7 +15,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Mutex, TryLockError};
 use std::time::Duration;
 
-use wasmacro_host::remote::{ExpandRequest, ExpandStatus, MacroKind, OpenRequest, RemoteBackend, Serve, Sink};
+use wasmacro_host::remote::{ExpandRequest, exports, ExpandStatus, MacroKind, OpenRequest, RemoteBackend, Serve, Sink};
 use wasmacro_host::standalone::StandaloneBackend;
 use wasmacro_host::tokens::FlatStream;
 use wasmacro_host::{Backend, ExpandError, Kind, Limits, MacroComponent, MacroInstance, Sandbox, wire};
@@ -30,6 +30,9 @@ struct Opened {
     /// it busy gets an instance of its own.
     instance: Mutex<MacroInstance<'static>>,
 }
+
+// The exports have the types the shim's runtime calls them with.
+const _: (exports::WireVersionFn, exports::OpenFn, exports::ExpandFn) = (wasmacro_host_wire_version, wasmacro_host_open, wasmacro_host_expand);
 
 #[unsafe(no_mangle)]
 pub extern "C" fn wasmacro_host_wire_version() -> u64 {

@@ -31,22 +31,6 @@ fn spacing_code(s: Spacing) -> u32 {
     }
 }
 
-fn literal_code(kind: LitKind) -> (u32, u8) {
-    match kind {
-        LitKind::Byte => (0, 0),
-        LitKind::Char => (1, 0),
-        LitKind::Integer => (2, 0),
-        LitKind::Float => (3, 0),
-        LitKind::Str => (4, 0),
-        LitKind::StrRaw(n) => (5, n),
-        LitKind::ByteStr => (6, 0),
-        LitKind::ByteStrRaw(n) => (7, n),
-        LitKind::CStr => (8, 0),
-        LitKind::CStrRaw(n) => (9, n),
-        LitKind::Err => (10, 0),
-    }
-}
-
 /// Packs `tokens`. Fails only when the text would not fit `u32` offsets (4 GiB: more than a
 /// guest's whole memory).
 pub fn encode(tokens: &[Token]) -> Result<Packed, GuestFault> {
@@ -75,7 +59,8 @@ pub fn encode(tokens: &[Token]) -> Result<Packed, GuestFault> {
             }
             Token::Punct(p) => [PUNCT | spacing_code(p.spacing) << 2, p.span, p.ch as u32, 0, 0],
             Token::Literal(l) => {
-                let (kind, hashes) = literal_code(l.kind);
+                let (kind, hashes) = l.kind.code();
+                let kind = u32::from(kind);
                 let (start, symbol_len) = push_text(&mut text, &l.symbol)?;
                 let suffix_len = match &l.suffix {
                     Some(suffix) => push_text(&mut text, suffix)?.1,
@@ -169,20 +154,9 @@ pub fn decode(packed: &Packed, max_text: usize, what: &str) -> Result<(Vec<Token
             }
             _ => {
                 let hashes = (head >> 8 & 0xff) as u8;
-                let kind = match head >> 4 & 0xf {
-                    0 => LitKind::Byte,
-                    1 => LitKind::Char,
-                    2 => LitKind::Integer,
-                    3 => LitKind::Float,
-                    4 => LitKind::Str,
-                    5 => LitKind::StrRaw(hashes),
-                    6 => LitKind::ByteStr,
-                    7 => LitKind::ByteStrRaw(hashes),
-                    8 => LitKind::CStr,
-                    9 => LitKind::CStrRaw(hashes),
-                    10 => LitKind::Err,
-                    code => return Err(bad(format!("is a literal of kind code {code}, which does not exist"))),
-                };
+                let code = head >> 4 & 0xf;
+                let kind = LitKind::from_code(code, hashes)
+                    .ok_or_else(|| bad(format!("is a literal of kind code {code}, which does not exist")))?;
                 if hashes != 0 && !matches!(kind, LitKind::StrRaw(_) | LitKind::ByteStrRaw(_) | LitKind::CStrRaw(_)) {
                     return Err(bad(format!("gives {hashes} raw hashes to a literal that is not raw")));
                 }
