@@ -35,7 +35,8 @@ Every macro runs on every input; each pair is one row. Example (serde_derive, 1 
     --derive Serialize --derive Deserialize --use 'use serde::{Serialize, Deserialize};' \\
     --dep 'serde = { version = \"=1.0.229\", features = [\"derive\"] }' --fields 1,1000
 With --check 300 it also times `cargo check` of 300 copies of the first input (1 field here): native
-optimized, native debug, and the component through a generated shim."
+optimized, native debug, and the component through a generated shim, in turn, --samples rounds.
+Run the tool built with --release: the shim's host library is built with the tool's own profile."
 )]
 pub struct BenchArgs {
     /// The proc-macro crate (folder or Cargo.toml); built natively and as a component
@@ -313,10 +314,15 @@ impl BenchArgs {
             };
             let variants = check.run()?;
             let base = variants[0].median;
-            println!("`cargo check` of {copies} copies of the first input with #[derive({})], median of {} runs:", names.join(", "), self.samples);
-            let mut rows = vec![["variant", "median", "min", "vs native optimized"].map(String::from).to_vec()];
+            println!(
+                "`cargo check` of {copies} copies of the first input with #[derive({})], {} rounds of the variants in turn \
+                 (after a touch of the source; and with nothing to do, cargo alone):",
+                names.join(", "),
+                self.samples
+            );
+            let mut rows = vec![["variant", "median", "min", "vs native optimized", "nothing to do (median)"].map(String::from).to_vec()];
             for v in &variants {
-                rows.push(vec![v.label.to_string(), ms(v.median), ms(v.min), ratio(Some(v.median), Some(base))]);
+                rows.push(vec![v.label.to_string(), ms(v.median), ms(v.min), ratio(Some(v.median), Some(base)), ms(v.noop_median)]);
             }
             print_table(&rows);
         }

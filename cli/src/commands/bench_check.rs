@@ -1,9 +1,12 @@
 //! `cargo wasmacro bench --check N`: `cargo check` of a generated crate that applies derives to N
 //! copies of an item (the input item, renamed per copy), three ways: the native macro built with
 //! optimizations, the native macro as cargo builds it by default (unoptimized), and the
-//! component through a shim (`cargo wasmacro shim`, its host optimized). Each variant is its own
-//! project; dependencies are built by an untimed first check, then the crate alone is checked
-//! again after each touch of its source.
+//! component through a shim (`cargo wasmacro shim`, its host library built with this tool's
+//! profile: optimized for a release build of the tool). Each variant is its own project;
+//! dependencies are built by an untimed first check. Then, in each round, every variant in turn
+//! is checked after a touch of its source (the crate alone is checked again), and once more
+//! with nothing to do (cargo's own time: reading and fingerprinting the dependency graph).
+//! Interleaving the variants keeps a slow minute of a shared machine from favouring one.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -36,6 +39,8 @@ pub struct Variant {
     pub label: &'static str,
     pub median: Duration,
     pub min: Duration,
+    /// Median of the checks with nothing to do.
+    pub noop_median: Duration,
 }
 
 impl CheckBench<'_> {
@@ -62,27 +67,40 @@ impl CheckBench<'_> {
         let variants: [(&str, &str, Vec<String>, &str); 3] = [
             ("native, macro optimized", "native-release", self.deps.to_vec(), &native_paths),
             ("native, cargo's default (unoptimized)", "native-debug", self.deps.to_vec(), &native_paths),
-            ("shim (component, host optimized)", "shim", [self.deps, &[shim_dep]].concat(), &shim_paths),
+            ("shim (component)", "shim", [self.deps, &[shim_dep]].concat(), &shim_paths),
         ];
-        let mut results = Vec::new();
+        let mut projects = Vec::new();
         for (label, folder, deps, path) in variants {
             let dir = self.dir.join(folder);
             let profile = if folder == "native-debug" { "" } else { OPTIMIZED };
             self.write_project(&dir, &deps, profile, path)?;
             ui::status("Building", format!("`cargo check` of {} copies, `{folder}` (untimed: dependencies)", self.copies));
             check(&dir)?;
-            ui::status("Measuring", format!("`cargo check`, `{folder}`, {} runs", self.runs));
-            let mut samples = Vec::new();
-            for _ in 0..self.runs {
-                touch(&dir.join("src/lib.rs"))?;
-                let started = Instant::now();
-                check(&dir)?;
-                samples.push(started.elapsed());
-            }
-            samples.sort();
-            results.push(Variant { label, median: samples[samples.len() / 2], min: samples[0] });
+            projects.push((label, dir));
         }
-        Ok(results)
+        ui::status("Measuring", format!("`cargo check` of the {} projects in turn, {} rounds", projects.len(), self.runs));
+        let mut samples = vec![(Vec::new(), Vec::new()); projects.len()];
+        for _ in 0..self.runs {
+            for ((_, dir), (touched, noop)) in projects.iter().zip(&mut samples) {
+                touch(&dir.join("src/lib.rs"))?;
+                touched.push(timed(|| check(dir))?);
+                noop.push(timed(|| check(dir))?);
+            }
+        }
+        let median = |mut v: Vec<Duration>| {
+            v.sort();
+            v[v.len() / 2]
+        };
+        Ok(projects
+            .into_iter()
+            .zip(samples)
+            .map(|((label, _), (touched, noop))| Variant {
+                label,
+                min: *touched.iter().min().unwrap(),
+                median: median(touched),
+                noop_median: median(noop),
+            })
+            .collect())
     }
 
     fn write_project(&self, dir: &Path, deps: &[String], profile: &str, derive_paths: &str) -> Result<()> {
@@ -113,6 +131,12 @@ fn item_name(file: &mut syn::File) -> Result<&mut syn::Ident> {
         Some(syn::Item::Union(u)) => &mut u.ident,
         _ => bail!("--check needs a struct, enum or union as input"),
     })
+}
+
+fn timed(f: impl FnOnce() -> Result<()>) -> Result<Duration> {
+    let started = Instant::now();
+    f()?;
+    Ok(started.elapsed())
 }
 
 fn check(dir: &Path) -> Result<()> {
