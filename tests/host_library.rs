@@ -1,0 +1,138 @@
+//! The host library's C interface, driven the way a shim drives it but outside rustc, with the
+//! standalone backend behind the callbacks: what the macro returns, its panics, its faults and
+//! a broken request each come back as the status and message a shim turns into rustc's answer,
+//! and nothing unwinds out of the library.
+
+mod support;
+
+use std::ffi::c_void;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use wasmacro_host::remote::{ExpandRequest, ExpandStatus, MacroKind, OpenRequest, exports, serve_backend, vec_sink};
+use wasmacro_host::standalone::StandaloneBackend;
+use wasmacro_host::tokens::Token;
+use wasmacro_host::{Backend, wire};
+
+use support::*;
+
+struct Host {
+    open: exports::OpenFn,
+    expand: exports::ExpandFn,
+}
+
+/// The host library `cargo wasmacro shim` installs, found in the shim it generates for the
+/// misbehaving fixture, and loaded into this process.
+fn host() -> &'static Host {
+    static HOST: OnceLock<Host> = OnceLock::new();
+    HOST.get_or_init(|| {
+        let out = fixtures_target().join("host-library-shim");
+        let run = run(wasmacro().arg("shim").arg(misbehaving()).args(["--name", "misbehaving", "-o"]).arg(&out));
+        assert!(run.status.success(), "{}", run.stderr);
+        let lib_rs = std::fs::read_to_string(out.join("src/lib.rs")).unwrap();
+        let path = lib_rs.split("host_library: \"").nth(1).and_then(|rest| rest.split('"').next()).expect("the shim names its host library");
+        let path = PathBuf::from(path);
+        assert!(path.is_file(), "{}", path.display());
+        let library = unsafe { libloading::Library::new(&path) }.unwrap();
+        let host = unsafe { Host { open: *library.get(exports::OPEN).unwrap(), expand: *library.get(exports::EXPAND).unwrap() } };
+        std::mem::forget(library);
+        host
+    })
+}
+
+/// Opens the misbehaving component with a 2-second deadline; returns its handle.
+fn open() -> *const c_void {
+    let request = wire::encode(&OpenRequest { crate_name: "misbehaving".into(), deadline_secs: 2, ..OpenRequest::default() });
+    let component = std::fs::read(misbehaving()).unwrap();
+    let mut message = Vec::new();
+    let handle = unsafe {
+        (host().open)(request.as_ptr(), request.len(), component.as_ptr(), component.len(), vec_sink, &mut message as *mut Vec<u8> as *mut c_void)
+    };
+    assert!(!handle.is_null(), "{}", String::from_utf8_lossy(&message));
+    handle
+}
+
+/// Sends `request` bytes with a standalone backend over `source` behind the callbacks.
+fn expand_raw(handle: *const c_void, backend: &mut StandaloneBackend, request: &[u8]) -> (ExpandStatus, Vec<u8>) {
+    let mut lent: &mut dyn Backend = backend;
+    let mut payload = Vec::new();
+    let status = unsafe {
+        (host().expand)(
+            handle,
+            request.as_ptr(),
+            request.len(),
+            serve_backend,
+            &mut lent as *mut &mut dyn Backend as *mut c_void,
+            vec_sink,
+            &mut payload as *mut Vec<u8> as *mut c_void,
+        )
+    };
+    (ExpandStatus::from_code(status).expect("a known status"), payload)
+}
+
+fn expand(handle: *const c_void, name: &str, source: &str) -> (StandaloneBackend, ExpandStatus, Vec<u8>) {
+    let mut backend = StandaloneBackend::new("input.rs", source);
+    let request = ExpandRequest {
+        kind: MacroKind::Function,
+        name: name.into(),
+        input: backend.lex_file().unwrap(),
+        args: None,
+        spans: backend.expansion_spans(),
+    };
+    let (status, payload) = expand_raw(handle, &mut backend, &wire::encode(&request));
+    (backend, status, payload)
+}
+
+#[test]
+fn outputs_panics_and_faults_cross_as_statuses() {
+    let handle = open();
+
+    let (mut backend, status, payload) = expand(handle, "echo", "a + \"b\" (c)");
+    assert_eq!(status, ExpandStatus::Expanded);
+    let output: Vec<Token> = wire::decode(&payload).unwrap();
+    assert_eq!(output, backend.lex_file().unwrap(), "echo returns its input, spans included");
+
+    let (_, status, payload) = expand(handle, "panics", "");
+    assert_eq!((status, wire::decode::<Option<String>>(&payload).unwrap()), (ExpandStatus::Panicked, Some("boom: 42 went wrong".into())));
+
+    let (_, status, payload) = expand(handle, "panics_with_number", "");
+    assert_eq!((status, wire::decode::<Option<String>>(&payload).unwrap()), (ExpandStatus::Panicked, None));
+
+    // The host asks the backend, through a callback, whether the forged span is valid.
+    let (_, status, payload) = expand(handle, "forges_span", "x");
+    let message: String = wire::decode(&payload).unwrap();
+    assert_eq!(status, ExpandStatus::Failed, "{message}");
+    assert!(message.starts_with("the macro component of `misbehaving` failed: the macro broke the bridge contract"), "{message}");
+
+    let (_, status, payload) = expand(handle, "loops", "");
+    let message: String = wire::decode(&payload).unwrap();
+    assert_eq!(status, ExpandStatus::Failed, "{message}");
+    assert!(message.contains("ran past its deadline of 2 s"), "{message}");
+
+    let (_, status, payload) = expand(handle, "no_such_macro", "");
+    let message: String = wire::decode(&payload).unwrap();
+    assert!(status == ExpandStatus::Failed && message.contains("has no macro named `no_such_macro`"), "{message}");
+
+    // A request the library cannot read is a bug of the shim: reported, not unwound.
+    let (status, payload) = expand_raw(handle, &mut StandaloneBackend::new("input.rs", ""), b"\x07garbage");
+    let message = wire::decode::<Option<String>>(&payload).unwrap().unwrap();
+    assert_eq!(status, ExpandStatus::Panicked);
+    assert!(message.starts_with("malformed message between the shim and the wasmacro host library"), "{message}");
+
+    // After all that, the instance still serves.
+    let (_, status, _) = expand(handle, "echo", "still here");
+    assert_eq!(status, ExpandStatus::Expanded);
+}
+
+#[test]
+fn a_component_that_does_not_load_is_an_error_message() {
+    let request = wire::encode(&OpenRequest { crate_name: "broken".into(), ..OpenRequest::default() });
+    let bytes = b"\0asm not really";
+    let mut message = Vec::new();
+    let handle = unsafe {
+        (host().open)(request.as_ptr(), request.len(), bytes.as_ptr(), bytes.len(), vec_sink, &mut message as *mut Vec<u8> as *mut c_void)
+    };
+    let message = String::from_utf8(message).unwrap();
+    assert!(handle.is_null());
+    assert!(message.starts_with("cannot load the macro component of `broken`: "), "{message}");
+}
