@@ -6,7 +6,7 @@
 //! loads on the first expansion. So a consumer's project builds, and cargo checks, a handful of
 //! small crates instead of the runtime's two hundred.
 //!
-//! The compiler side of each expansion is [`compiler`]'s backend on the running rustc's
+//! The compiler side of each expansion is the `compiler` module's backend on the running rustc's
 //! `proc_macro`; the host library reaches it through callbacks (`wasmacro_backend::remote`).
 
 #![cfg_attr(

@@ -5,7 +5,7 @@
 //! `TokenStream` building does (`=` `=` -> `==`, `'` `a` -> lifetime), a doc comment that no
 //! macro took apart becomes its comment token again, then each token is printed with a space
 //! after it unless its spacing is not `Alone` or `space_between` says the pair reads better
-//! without one, and everything goes through the line-breaking printer ([`super::pp`]).
+//! without one, and everything goes through the line-breaking printer (`pp.rs`).
 //!
 //! Spacing is rustc's: tokens straight from the lexer carry what followed them in the source
 //! (`a+b` prints as written); tokens a macro built or took apart are `Alone` unless joint.
@@ -49,7 +49,7 @@ pub fn print(tokens: &[Token]) -> String {
     print_with_edition(tokens, Edition::E2021)
 }
 
-/// As [`print`]; `edition` decides which identifiers are keywords (`async`, `dyn`, `try`, `gen`),
+/// As [`print()`]; `edition` decides which identifiers are keywords (`async`, `dyn`, `try`, `gen`),
 /// which changes the spacing before `(` and `!`.
 pub fn print_with_edition(tokens: &[Token], edition: Edition) -> String {
     emit(&convert(tokens, edition), Printer::new()).expect("no limit")
