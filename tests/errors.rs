@@ -197,6 +197,21 @@ fn a_loop_runs_into_the_deadline_without_fuel_metering() {
     assert!(error.to_string().contains("needs a component loaded with fuel metering"), "{error}");
 }
 
+/// Without a deadline the epoch checks are not compiled in: the macros run as before, and an
+/// instance that asks for a deadline is refused, named, instead of silently never stopping.
+#[test]
+fn a_component_without_deadline_checks_takes_no_deadline() {
+    let bytes = std::fs::read(misbehaving()).unwrap();
+    let component = MacroComponent::from_bytes_without_deadline(&bytes).unwrap();
+    let mut instance = instance(&component, Limits { deadline: None, ..Limits::default() });
+    assert_eq!(expand_bang(&mut instance, "echo").unwrap(), "a + b");
+    assert_eq!(expand_bang(&mut instance, "panics").unwrap_err(), ExpandError::Panicked(Some("boom: 42 went wrong".into())));
+    assert_eq!(expand_bang(&mut instance, "echo").unwrap(), "a + b");
+    let backend = StandaloneBackend::new("input.rs", "a + b");
+    let error = component.instantiate(Box::new(backend), &Sandbox::default(), Limits::default()).err().unwrap();
+    assert!(error.to_string().contains("a deadline needs a component loaded with deadline checks"), "{error}");
+}
+
 #[test]
 fn error_messages_read_well() {
     assert_eq!(

@@ -42,7 +42,11 @@ fn host() -> &'static Host {
 
 /// Opens the misbehaving component with a 2-second deadline; returns its handle.
 fn open() -> *const c_void {
-    let request = wire::encode(&OpenRequest { crate_name: "misbehaving".into(), deadline_secs: 2, ..OpenRequest::default() });
+    open_with(2)
+}
+
+fn open_with(deadline_secs: u64) -> *const c_void {
+    let request = wire::encode(&OpenRequest { crate_name: "misbehaving".into(), deadline_secs, ..OpenRequest::default() });
     let component = std::fs::read(misbehaving()).unwrap();
     let mut message = Vec::new();
     let handle = unsafe {
@@ -122,6 +126,17 @@ fn outputs_panics_and_faults_cross_as_statuses() {
     // After all that, the instance still serves.
     let (_, status, _) = expand(handle, "echo", "still here");
     assert_eq!(status, ExpandStatus::Expanded);
+}
+
+/// A shim generated with `--deadline-secs 0` opens its component without deadline checks.
+#[test]
+fn without_a_deadline_the_component_still_expands() {
+    let handle = open_with(0);
+    let (mut backend, status, payload) = expand(handle, "echo", "x y");
+    assert_eq!(status, ExpandStatus::Expanded);
+    assert_eq!(wire::decode::<Vec<Token>>(&payload).unwrap(), backend.lex_file().unwrap());
+    let (_, status, _) = expand(handle, "panics", "");
+    assert_eq!(status, ExpandStatus::Panicked);
 }
 
 #[test]

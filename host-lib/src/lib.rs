@@ -97,12 +97,11 @@ pub unsafe extern "C" fn wasmacro_host_expand(
 fn open(request: &[u8], component: &[u8]) -> Result<Box<Opened>, String> {
     let request: OpenRequest = wire::decode(request).map_err(|e| e.to_string())?;
     let crate_name = request.crate_name.clone();
-    let component = MacroComponent::from_bytes(component).map_err(|e| format!("cannot load the macro component of `{crate_name}`: {e}"))?;
+    // Without a deadline, the wasm needs no epoch checks and runs about 10% faster.
+    let load = if request.deadline_secs > 0 { MacroComponent::from_bytes } else { MacroComponent::from_bytes_without_deadline };
+    let component = load(component).map_err(|e| format!("cannot load the macro component of `{crate_name}`: {e}"))?;
     let sandbox = sandbox(&request);
-    let limits = Limits {
-        deadline: (request.deadline_secs > 0).then(|| Duration::from_secs(request.deadline_secs)),
-        ..Limits::default()
-    };
+    let limits = Limits { deadline: (request.deadline_secs > 0).then(|| Duration::from_secs(request.deadline_secs)), ..Limits::default() };
     // The instance borrows the component, which lives as long as the process (leaked below).
     let component: &'static MacroComponent = Box::leak(Box::new(component));
     let instance = component

@@ -22,7 +22,9 @@ use crate::tokens::{FlatStream, Token};
 #[derive(Clone, Debug)]
 pub struct Limits {
     /// Wall-clock time for one expansion (and for instantiating the component), enforced by
-    /// epoch interruption at no measurable cost. `None`: no deadline.
+    /// epoch interruption: checks compiled into the wasm code, which cost it about 10% (see
+    /// BENCHMARKS.md). `None`: no deadline; a component loaded with
+    /// [`MacroComponent::from_bytes_without_deadline`] runs without the checks, and needs `None`.
     pub deadline: Option<Duration>,
     /// Wasmtime fuel per expansion (roughly one unit per wasm instruction): a deterministic
     /// bound, at the price of slower wasm. Needs a component loaded with
@@ -132,35 +134,46 @@ pub struct MacroComponent {
     pre: ProcMacroPre<HostState>,
     /// Whether the code counts fuel ([`MacroComponent::from_bytes_metered`]).
     metered: bool,
+    /// Whether the code checks the epoch, which [`Limits::deadline`] needs (all but
+    /// [`MacroComponent::from_bytes_without_deadline`]).
+    deadlines: bool,
     /// The `wasmacro:bridge` version the component was built for.
     pub bridge_version: String,
     /// Whether the compiled code came from the on-disk cache (`None`: no cache location).
     pub cache_outcome: Option<CacheOutcome>,
-    _ticker: EpochTicker,
+    _ticker: Option<EpochTicker>,
 }
 
 impl MacroComponent {
     /// Loads a component whose expansions are bounded by [`Limits::deadline`] (not by fuel).
     /// Compiled code is cached at [`ComponentCache::default_location`].
     pub fn from_bytes(bytes: &[u8]) -> Result<MacroComponent, LoadError> {
-        MacroComponent::load(bytes, false, ComponentCache::default_location().map(ComponentCache::new))
+        MacroComponent::load(bytes, false, true, ComponentCache::default_location().map(ComponentCache::new))
     }
 
     /// As [`MacroComponent::from_bytes`] with the given cache, or none (compile every time).
     pub fn from_bytes_with_cache(bytes: &[u8], cache: Option<&ComponentCache>) -> Result<MacroComponent, LoadError> {
-        MacroComponent::load(bytes, false, cache.cloned())
+        MacroComponent::load(bytes, false, true, cache.cloned())
+    }
+
+    /// As [`MacroComponent::from_bytes`], compiled without the checks a deadline needs, so the
+    /// wasm runs about 10% faster; instances then take no [`Limits::deadline`]. For an embedder
+    /// that asks for no deadline anyway (a shim generated with `--deadline-secs 0`): a macro
+    /// that loops then loops for good.
+    pub fn from_bytes_without_deadline(bytes: &[u8]) -> Result<MacroComponent, LoadError> {
+        MacroComponent::load(bytes, false, false, ComponentCache::default_location().map(ComponentCache::new))
     }
 
     /// As [`MacroComponent::from_bytes`], with fuel metering compiled in so that
     /// [`Limits::fuel`] can bound expansions deterministically; the wasm runs slower.
     pub fn from_bytes_metered(bytes: &[u8]) -> Result<MacroComponent, LoadError> {
-        MacroComponent::load(bytes, true, ComponentCache::default_location().map(ComponentCache::new))
+        MacroComponent::load(bytes, true, true, ComponentCache::default_location().map(ComponentCache::new))
     }
 
-    fn load(bytes: &[u8], metered: bool, cache: Option<ComponentCache>) -> Result<MacroComponent, LoadError> {
+    fn load(bytes: &[u8], metered: bool, deadlines: bool, cache: Option<ComponentCache>) -> Result<MacroComponent, LoadError> {
         let bridge_version = check_interface(bytes)?;
         let mut config = Config::new();
-        config.wasm_component_model(true).wasm_exceptions(true).consume_fuel(metered).epoch_interruption(true).coredump_on_trap(true);
+        config.wasm_component_model(true).wasm_exceptions(true).consume_fuel(metered).epoch_interruption(deadlines).coredump_on_trap(true);
         let engine = Engine::new(&config).map_err(anyhow::Error::from)?;
         // Cranelift runs once per component and engine configuration; later loads deserialize.
         let (component, cache_outcome) = match cache {
@@ -169,8 +182,11 @@ impl MacroComponent {
         }
         .map_err(|e| LoadError::Invalid(format!("{e:#}")))?;
         let pre = pre_instantiate(&engine, &component)?;
-        let ticker = EpochTicker::start(&engine).map_err(|e| anyhow::anyhow!("starting the deadline timer: {e}"))?;
-        Ok(MacroComponent { engine, pre, metered, bridge_version, cache_outcome, _ticker: ticker })
+        let ticker = match deadlines {
+            true => Some(EpochTicker::start(&engine).map_err(|e| anyhow::anyhow!("starting the deadline timer: {e}"))?),
+            false => None,
+        };
+        Ok(MacroComponent { engine, pre, metered, deadlines, bridge_version, cache_outcome, _ticker: ticker })
     }
 
     pub fn from_file(path: &std::path::Path) -> Result<MacroComponent, LoadError> {
@@ -186,6 +202,9 @@ impl MacroComponent {
     pub fn instantiate(&self, backend: Box<dyn Backend>, sandbox: &Sandbox, limits: Limits) -> anyhow::Result<MacroInstance<'_>> {
         if limits.fuel.is_some() && !self.metered {
             anyhow::bail!("a fuel limit needs a component loaded with fuel metering (MacroComponent::from_bytes_metered)");
+        }
+        if limits.deadline.is_some() && !self.deadlines {
+            anyhow::bail!("a deadline needs a component loaded with deadline checks (not MacroComponent::from_bytes_without_deadline)");
         }
         let state = HostState::new(backend, sandbox.wasi(), MemoryLimit { max_bytes: limits.memory_bytes, refused: false }, &limits);
         let mut instance = MacroInstance { component: self, sandbox: sandbox.clone(), limits, live: None, state: Some(state), macros: Vec::new(), last_stats: ExpansionStats::default() };
@@ -332,11 +351,13 @@ impl MacroInstance<'_> {
     }
 
     /// Arms the store for one call into the guest: fuel and deadline start afresh.
-    fn arm(store: &mut Store<HostState>, limits: &Limits, metered: bool) -> anyhow::Result<()> {
-        if metered {
+    fn arm(store: &mut Store<HostState>, limits: &Limits, component: &MacroComponent) -> anyhow::Result<()> {
+        if component.metered {
             store.set_fuel(limits.fuel.unwrap_or(u64::MAX))?;
         }
-        store.set_epoch_deadline(deadline_ticks(limits));
+        if component.deadlines {
+            store.set_epoch_deadline(deadline_ticks(limits));
+        }
         Ok(())
     }
 
@@ -350,8 +371,10 @@ impl MacroInstance<'_> {
         state.limits.refused = false;
         let mut store = Store::new(&self.component.engine, state);
         store.limiter(|s| &mut s.limits);
-        store.epoch_deadline_trap();
-        if let Err(err) = Self::arm(&mut store, &self.limits, self.component.metered) {
+        if self.component.deadlines {
+            store.epoch_deadline_trap();
+        }
+        if let Err(err) = Self::arm(&mut store, &self.limits, self.component) {
             self.state = Some(store.into_data());
             return Err(err);
         }
@@ -370,7 +393,7 @@ impl MacroInstance<'_> {
 
     fn call_list_macros(&mut self) -> anyhow::Result<Vec<MacroDecl>> {
         let (store, bindings) = self.live.as_mut().unwrap();
-        Self::arm(store, &self.limits, self.component.metered)?;
+        Self::arm(store, &self.limits, self.component)?;
         let decls = match bindings.wasmacro_bridge_macros().call_list_macros(&mut *store) {
             Ok(decls) => decls,
             Err(err) => {
@@ -418,7 +441,7 @@ impl MacroInstance<'_> {
             Err(e) => ExpandError::Trap(format!("{e:#}")),
         })?;
         let (store, bindings) = self.live.as_mut().unwrap();
-        Self::arm(store, &self.limits, self.component.metered).map_err(|e| ExpandError::Trap(e.to_string()))?;
+        Self::arm(store, &self.limits, self.component).map_err(|e| ExpandError::Trap(e.to_string()))?;
         let request = ExpandRequest {
             index: index as u32,
             input: packed::encode(&input).map_err(fault_error)?,
