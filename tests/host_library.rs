@@ -9,7 +9,7 @@ use std::ffi::c_void;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use wasmacro_host::remote::{ExpandRequest, ExpandStatus, MacroKind, OpenRequest, exports, serve_backend, vec_sink};
+use wasmacro_host::remote::{self, ExpandRequest, ExpandStatus, MacroKind, OpenRequest, exports, serve_backend, vec_sink};
 use wasmacro_host::standalone::StandaloneBackend;
 use wasmacro_host::tokens::Token;
 use wasmacro_host::{Backend, wire};
@@ -150,4 +150,75 @@ fn a_component_that_does_not_load_is_an_error_message() {
     let message = String::from_utf8(message).unwrap();
     assert!(handle.is_null());
     assert!(message.starts_with("cannot load the macro component of `broken`: "), "{message}");
+}
+
+/// A [`remote::Serve`] whose every answer is a panic of the backend.
+unsafe extern "C" fn serve_panicking(_: *mut c_void, _: *const u8, _: usize, sink: remote::Sink, sink_ctx: *mut c_void) -> u32 {
+    let message = b"the backend gave up";
+    unsafe { sink(sink_ctx, message.as_ptr(), message.len()) };
+    remote::SERVE_PANICKED
+}
+
+/// A panic of the compiler's side, in the middle of an expansion, is that expansion's panic;
+/// the next expansion gets a fresh instance instead of one left inside an interrupted call.
+#[test]
+fn a_backend_panic_ends_only_its_expansion() {
+    let handle = open();
+    let mut backend = StandaloneBackend::new("input.rs", "x");
+    let request = wire::encode(&ExpandRequest {
+        kind: MacroKind::Function,
+        name: "forges_span".into(),
+        input: backend.lex_file().unwrap(),
+        args: None,
+        spans: backend.expansion_spans(),
+    });
+    let mut payload = Vec::new();
+    let status = unsafe {
+        (host().expand)(
+            handle,
+            request.as_ptr(),
+            request.len(),
+            serve_panicking,
+            std::ptr::null_mut(),
+            vec_sink,
+            &mut payload as *mut Vec<u8> as *mut c_void,
+        )
+    };
+    assert_eq!(ExpandStatus::from_code(status), Some(ExpandStatus::Panicked));
+    assert_eq!(wire::decode::<Option<String>>(&payload).unwrap().as_deref(), Some("the backend gave up"));
+    for _ in 0..2 {
+        let (mut backend, status, payload) = expand(handle, "echo", "after the panic");
+        assert_eq!(status, ExpandStatus::Expanded, "{}", String::from_utf8_lossy(&payload));
+        assert_eq!(wire::decode::<Vec<Token>>(&payload).unwrap(), backend.lex_file().unwrap());
+    }
+}
+
+/// One instance serves every expansion, so a macro's statics carry over, as in a native proc
+/// macro library; a backend panic in the middle of an expansion replaces the instance (its
+/// state may be half-changed), so they start over.
+#[test]
+fn statics_carry_over_until_an_expansion_is_interrupted() {
+    let handle = open();
+    let count = || {
+        let (_, status, payload) = expand(handle, "counts", "");
+        assert_eq!(status, ExpandStatus::Expanded, "{}", String::from_utf8_lossy(&payload));
+        match wire::decode::<Vec<Token>>(&payload).unwrap().as_slice() {
+            [Token::Literal(literal)] => literal.symbol.clone(),
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!((count(), count(), count()), ("0".into(), "1".into(), "2".into()));
+    let request = wire::encode(&ExpandRequest {
+        kind: MacroKind::Function,
+        name: "forges_span".into(),
+        input: Vec::new(),
+        args: None,
+        spans: StandaloneBackend::new("input.rs", "").expansion_spans(),
+    });
+    let mut payload = Vec::new();
+    let status = unsafe {
+        (host().expand)(handle, request.as_ptr(), request.len(), serve_panicking, std::ptr::null_mut(), vec_sink, &mut payload as *mut Vec<u8> as *mut c_void)
+    };
+    assert_eq!(ExpandStatus::from_code(status), Some(ExpandStatus::Panicked));
+    assert_eq!((count(), count()), ("0".into(), "1".into()));
 }

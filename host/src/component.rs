@@ -450,7 +450,21 @@ impl MacroInstance<'_> {
         };
         let inputs: Vec<&[Token]> = std::iter::once(&input[..]).chain(attribute_input.as_deref()).collect();
         store.data_mut().begin_expansion([spans.call_site, spans.def_site, spans.mixed_site], &inputs);
-        let result = match bindings.wasmacro_bridge_macros().call_expand(&mut *store, &request) {
+        let call = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| bindings.wasmacro_bridge_macros().call_expand(&mut *store, &request)));
+        let call = match call {
+            Ok(call) => call,
+            // The backend panicked (a shim resumes its compiler side's panics here). The guest's
+            // frames were dropped without running its code, so its state may be half-changed,
+            // as after a trap: the next expansion gets a fresh instance.
+            Err(panic) => {
+                let (store, _) = self.live.take().unwrap();
+                let mut state = store.into_data();
+                state.end_expansion();
+                self.state = Some(state);
+                std::panic::resume_unwind(panic);
+            }
+        };
+        let result = match call {
             // The guest returned: its instance stays usable even when its output is refused.
             Ok(Ok(output)) => store.data_mut().check_output(&output).map_err(fault_error),
             Ok(Err(macros::ExpandError::Panicked(message))) => Err(ExpandError::Panicked(message)),
