@@ -134,14 +134,13 @@ pub struct MacroComponent {
     pre: ProcMacroPre<HostState>,
     /// Whether the code counts fuel ([`MacroComponent::from_bytes_metered`]).
     metered: bool,
-    /// Whether the code checks the epoch, which [`Limits::deadline`] needs (all but
-    /// [`MacroComponent::from_bytes_without_deadline`]).
-    deadlines: bool,
     /// The `wasmacro:bridge` version the component was built for.
     pub bridge_version: String,
     /// Whether the compiled code came from the on-disk cache (`None`: no cache location).
     pub cache_outcome: Option<CacheOutcome>,
-    _ticker: Option<EpochTicker>,
+    /// Advances the epoch that [`Limits::deadline`] is measured in; `None` when the code has no
+    /// epoch checks ([`MacroComponent::from_bytes_without_deadline`]).
+    ticker: Option<EpochTicker>,
 }
 
 impl MacroComponent {
@@ -186,7 +185,13 @@ impl MacroComponent {
             true => Some(EpochTicker::start(&engine).map_err(|e| anyhow::anyhow!("starting the deadline timer: {e}"))?),
             false => None,
         };
-        Ok(MacroComponent { engine, pre, metered, deadlines, bridge_version, cache_outcome, _ticker: ticker })
+        Ok(MacroComponent { engine, pre, metered, bridge_version, cache_outcome, ticker })
+    }
+
+    /// Whether the code checks the epoch, which [`Limits::deadline`] needs (all but
+    /// [`MacroComponent::from_bytes_without_deadline`]).
+    fn has_deadline_checks(&self) -> bool {
+        self.ticker.is_some()
     }
 
     pub fn from_file(path: &std::path::Path) -> Result<MacroComponent, LoadError> {
@@ -203,7 +208,7 @@ impl MacroComponent {
         if limits.fuel.is_some() && !self.metered {
             anyhow::bail!("a fuel limit needs a component loaded with fuel metering (MacroComponent::from_bytes_metered)");
         }
-        if limits.deadline.is_some() && !self.deadlines {
+        if limits.deadline.is_some() && !self.has_deadline_checks() {
             anyhow::bail!("a deadline needs a component loaded with deadline checks (not MacroComponent::from_bytes_without_deadline)");
         }
         let state = HostState::new(backend, sandbox.wasi(), MemoryLimit { max_bytes: limits.memory_bytes, refused: false }, &limits);
@@ -355,7 +360,7 @@ impl MacroInstance<'_> {
         if component.metered {
             store.set_fuel(limits.fuel.unwrap_or(u64::MAX))?;
         }
-        if component.deadlines {
+        if component.has_deadline_checks() {
             store.set_epoch_deadline(deadline_ticks(limits));
         }
         Ok(())
@@ -371,7 +376,7 @@ impl MacroInstance<'_> {
         state.limits.refused = false;
         let mut store = Store::new(&self.component.engine, state);
         store.limiter(|s| &mut s.limits);
-        if self.component.deadlines {
+        if self.component.has_deadline_checks() {
             store.epoch_deadline_trap();
         }
         if let Err(err) = Self::arm(&mut store, &self.limits, self.component) {
@@ -458,9 +463,7 @@ impl MacroInstance<'_> {
             // as after a trap: the next expansion gets a fresh instance.
             Err(panic) => {
                 let (store, _) = self.live.take().unwrap();
-                let mut state = store.into_data();
-                state.end_expansion();
-                self.state = Some(state);
+                self.park_after_expansion(store);
                 std::panic::resume_unwind(panic);
             }
         };
@@ -473,16 +476,22 @@ impl MacroInstance<'_> {
             Err(err) => {
                 let (mut store, _) = self.live.take().unwrap();
                 let error = classify_trap(&err, &mut store, &self.limits);
-                let mut state = store.into_data();
-                state.end_expansion();
-                self.last_stats = std::mem::take(&mut state.stats);
-                self.state = Some(state);
+                self.park_after_expansion(store);
                 return Err(error);
             }
         };
         store.data_mut().end_expansion();
         self.last_stats = std::mem::take(&mut store.data_mut().stats);
         result
+    }
+
+    /// Ends the expansion of an instance that is being discarded (after a trap or a panic of
+    /// the backend) and keeps its host state for the next instance.
+    fn park_after_expansion(&mut self, store: Store<HostState>) {
+        let mut state = store.into_data();
+        state.end_expansion();
+        self.last_stats = std::mem::take(&mut state.stats);
+        self.state = Some(state);
     }
 }
 
