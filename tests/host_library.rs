@@ -9,22 +9,18 @@ use std::ffi::c_void;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use wasmacro_host::remote::{self, ExpandRequest, ExpandStatus, MacroKind, OpenRequest, exports, serve_backend, vec_sink};
+use wasmacro_host::host_library::HostLibrary;
+use wasmacro_host::remote::{self, ExpandRequest, ExpandStatus, MacroKind, OpenRequest, collect, serve_backend};
 use wasmacro_host::standalone::StandaloneBackend;
 use wasmacro_host::tokens::Token;
 use wasmacro_host::{Backend, wire};
 
 use support::*;
 
-struct Host {
-    open: exports::OpenFn,
-    expand: exports::ExpandFn,
-}
-
 /// The host library `cargo wasmacro shim` installs, found in the shim it generates for the
 /// misbehaving fixture, and loaded into this process.
-fn host() -> &'static Host {
-    static HOST: OnceLock<Host> = OnceLock::new();
+fn host() -> &'static HostLibrary {
+    static HOST: OnceLock<HostLibrary> = OnceLock::new();
     HOST.get_or_init(|| {
         let out = fixtures_target().join("host-library-shim");
         let run = run(wasmacro().arg("shim").arg(misbehaving()).args(["--name", "misbehaving", "-o"]).arg(&out));
@@ -33,10 +29,7 @@ fn host() -> &'static Host {
         let path = lib_rs.split("host_library: \"").nth(1).and_then(|rest| rest.split('"').next()).expect("the shim names its host library");
         let path = PathBuf::from(path);
         assert!(path.is_file(), "{}", path.display());
-        let library = unsafe { libloading::Library::new(&path) }.unwrap();
-        let host = unsafe { Host { open: *library.get(exports::OPEN).unwrap(), expand: *library.get(exports::EXPAND).unwrap() } };
-        std::mem::forget(library);
-        host
+        HostLibrary::load(&path).unwrap()
     })
 }
 
@@ -48,42 +41,40 @@ fn open() -> *const c_void {
 fn open_with(deadline_secs: u64) -> *const c_void {
     let request = wire::encode(&OpenRequest { crate_name: "misbehaving".into(), deadline_secs, ..OpenRequest::default() });
     let component = std::fs::read(misbehaving()).unwrap();
-    let mut message = Vec::new();
-    let handle = unsafe {
-        (host().open)(request.as_ptr(), request.len(), component.as_ptr(), component.len(), vec_sink, &mut message as *mut Vec<u8> as *mut c_void)
-    };
+    let (handle, message) =
+        collect(|sink, ctx| unsafe { (host().open)(request.as_ptr(), request.len(), component.as_ptr(), component.len(), sink, ctx) });
     assert!(!handle.is_null(), "{}", String::from_utf8_lossy(&message));
     handle
 }
 
-/// Sends `request` bytes with a standalone backend over `source` behind the callbacks.
-fn expand_raw(handle: *const c_void, backend: &mut StandaloneBackend, request: &[u8]) -> (ExpandStatus, Vec<u8>) {
-    let mut lent: &mut dyn Backend = backend;
-    let mut payload = Vec::new();
-    let status = unsafe {
-        (host().expand)(
-            handle,
-            request.as_ptr(),
-            request.len(),
-            serve_backend,
-            &mut lent as *mut &mut dyn Backend as *mut c_void,
-            vec_sink,
-            &mut payload as *mut Vec<u8> as *mut c_void,
-        )
-    };
+/// Sends `request` bytes with `serve` and `serve_ctx` behind the callbacks.
+fn call_expand(handle: *const c_void, request: &[u8], serve: remote::Serve, serve_ctx: *mut c_void) -> (ExpandStatus, Vec<u8>) {
+    let (status, payload) =
+        collect(|sink, ctx| unsafe { (host().expand)(handle, request.as_ptr(), request.len(), serve, serve_ctx, sink, ctx) });
     (ExpandStatus::from_code(status).expect("a known status"), payload)
 }
 
-fn expand(handle: *const c_void, name: &str, source: &str) -> (StandaloneBackend, ExpandStatus, Vec<u8>) {
-    let mut backend = StandaloneBackend::new("input.rs", source);
-    let request = ExpandRequest {
+/// Sends `request` bytes with `backend` behind the callbacks.
+fn expand_raw(handle: *const c_void, backend: &mut StandaloneBackend, request: &[u8]) -> (ExpandStatus, Vec<u8>) {
+    let mut lent: &mut dyn Backend = backend;
+    call_expand(handle, request, serve_backend, &mut lent as *mut &mut dyn Backend as *mut c_void)
+}
+
+/// The request to expand the function-like macro `name` on `backend`'s file.
+fn request(name: &str, backend: &mut StandaloneBackend) -> Vec<u8> {
+    wire::encode(&ExpandRequest {
         kind: MacroKind::Function,
         name: name.into(),
         input: backend.lex_file().unwrap(),
         args: None,
         spans: backend.expansion_spans(),
-    };
-    let (status, payload) = expand_raw(handle, &mut backend, &wire::encode(&request));
+    })
+}
+
+fn expand(handle: *const c_void, name: &str, source: &str) -> (StandaloneBackend, ExpandStatus, Vec<u8>) {
+    let mut backend = StandaloneBackend::new("input.rs", source);
+    let request = request(name, &mut backend);
+    let (status, payload) = expand_raw(handle, &mut backend, &request);
     (backend, status, payload)
 }
 
@@ -143,10 +134,7 @@ fn without_a_deadline_the_component_still_expands() {
 fn a_component_that_does_not_load_is_an_error_message() {
     let request = wire::encode(&OpenRequest { crate_name: "broken".into(), ..OpenRequest::default() });
     let bytes = b"\0asm not really";
-    let mut message = Vec::new();
-    let handle = unsafe {
-        (host().open)(request.as_ptr(), request.len(), bytes.as_ptr(), bytes.len(), vec_sink, &mut message as *mut Vec<u8> as *mut c_void)
-    };
+    let (handle, message) = collect(|sink, ctx| unsafe { (host().open)(request.as_ptr(), request.len(), bytes.as_ptr(), bytes.len(), sink, ctx) });
     let message = String::from_utf8(message).unwrap();
     assert!(handle.is_null());
     assert!(message.starts_with("cannot load the macro component of `broken`: "), "{message}");
@@ -159,33 +147,21 @@ unsafe extern "C" fn serve_panicking(_: *mut c_void, _: *const u8, _: usize, sin
     remote::SERVE_PANICKED
 }
 
+/// Runs the misbehaving `forges_span`, whose span question reaches the backend, with a backend
+/// that panics: the expansion ends as that panic.
+fn interrupt(handle: *const c_void) {
+    let request = request("forges_span", &mut StandaloneBackend::new("input.rs", "x"));
+    let (status, payload) = call_expand(handle, &request, serve_panicking, std::ptr::null_mut());
+    assert_eq!(status, ExpandStatus::Panicked);
+    assert_eq!(wire::decode::<Option<String>>(&payload).unwrap().as_deref(), Some("the backend gave up"));
+}
+
 /// A panic of the compiler's side, in the middle of an expansion, is that expansion's panic;
 /// the next expansion gets a fresh instance instead of one left inside an interrupted call.
 #[test]
 fn a_backend_panic_ends_only_its_expansion() {
     let handle = open();
-    let mut backend = StandaloneBackend::new("input.rs", "x");
-    let request = wire::encode(&ExpandRequest {
-        kind: MacroKind::Function,
-        name: "forges_span".into(),
-        input: backend.lex_file().unwrap(),
-        args: None,
-        spans: backend.expansion_spans(),
-    });
-    let mut payload = Vec::new();
-    let status = unsafe {
-        (host().expand)(
-            handle,
-            request.as_ptr(),
-            request.len(),
-            serve_panicking,
-            std::ptr::null_mut(),
-            vec_sink,
-            &mut payload as *mut Vec<u8> as *mut c_void,
-        )
-    };
-    assert_eq!(ExpandStatus::from_code(status), Some(ExpandStatus::Panicked));
-    assert_eq!(wire::decode::<Option<String>>(&payload).unwrap().as_deref(), Some("the backend gave up"));
+    interrupt(handle);
     for _ in 0..2 {
         let (mut backend, status, payload) = expand(handle, "echo", "after the panic");
         assert_eq!(status, ExpandStatus::Expanded, "{}", String::from_utf8_lossy(&payload));
@@ -208,17 +184,6 @@ fn statics_carry_over_until_an_expansion_is_interrupted() {
         }
     };
     assert_eq!((count(), count(), count()), ("0".into(), "1".into(), "2".into()));
-    let request = wire::encode(&ExpandRequest {
-        kind: MacroKind::Function,
-        name: "forges_span".into(),
-        input: Vec::new(),
-        args: None,
-        spans: StandaloneBackend::new("input.rs", "").expansion_spans(),
-    });
-    let mut payload = Vec::new();
-    let status = unsafe {
-        (host().expand)(handle, request.as_ptr(), request.len(), serve_panicking, std::ptr::null_mut(), vec_sink, &mut payload as *mut Vec<u8> as *mut c_void)
-    };
-    assert_eq!(ExpandStatus::from_code(status), Some(ExpandStatus::Panicked));
+    interrupt(handle);
     assert_eq!((count(), count()), ("0".into(), "1".into()));
 }

@@ -10,6 +10,7 @@
 //! The `wasmacro-host` crate re-exports all of it.
 
 pub mod backend;
+pub mod host_library;
 pub mod remote;
 pub mod standalone;
 pub mod tokens;

@@ -124,19 +124,7 @@ pub enum MacroKind {
     Function,
 }
 
-impl Wire for MacroKind {
-    fn put(&self, out: &mut Vec<u8>) {
-        out.push(*self as u8);
-    }
-    fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        match u8::take(r)? {
-            0 => Ok(MacroKind::Derive),
-            1 => Ok(MacroKind::Attribute),
-            2 => Ok(MacroKind::Function),
-            code => Err(WireError(format!("macro kind {code}"))),
-        }
-    }
-}
+crate::wire::wire_enum!(MacroKind { Derive, Attribute, Function });
 
 /// One expansion a shim asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -174,10 +162,30 @@ pub unsafe extern "C" fn vec_sink(ctx: *mut c_void, bytes: *const u8, len: usize
     }
 }
 
-/// One call of the Backend, by code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u8)]
-enum Op {
+/// Calls `f` with a [`Sink`] that collects into a buffer, and returns `f`'s result with the
+/// bytes the sink received.
+pub fn collect<R>(f: impl FnOnce(Sink, *mut c_void) -> R) -> (R, Vec<u8>) {
+    let mut bytes = Vec::new();
+    let result = f(vec_sink, &mut bytes as *mut Vec<u8> as *mut c_void);
+    (result, bytes)
+}
+
+/// Declares [`Op`] and [`OPS`] from one list, so that a code is its position.
+macro_rules! ops {
+    ($($op:ident),* $(,)?) => {
+        /// One call of the Backend, by code.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr(u8)]
+        enum Op {
+            $($op),*
+        }
+
+        /// Every [`Op`], indexed by its code.
+        const OPS: &[Op] = &[$(Op::$op),*];
+    };
+}
+
+ops! {
     Parse,
     ParseLiteral,
     Print,
@@ -207,46 +215,16 @@ enum Op {
     TrackedPath,
 }
 
-const OPS: &[Op] = &[
-    Op::Parse,
-    Op::ParseLiteral,
-    Op::Print,
-    Op::PrintBounded,
-    Op::ExpandExpr,
-    Op::ValidateIdent,
-    Op::SpanDebug,
-    Op::SpanSourceText,
-    Op::SpanLine,
-    Op::SpanColumn,
-    Op::SpanFile,
-    Op::SpanLocalFile,
-    Op::SpanByteRange,
-    Op::SpanJoin,
-    Op::SpanSubspan,
-    Op::SpanResolvedAt,
-    Op::SpanParent,
-    Op::SpanSource,
-    Op::SpanStart,
-    Op::SpanEnd,
-    Op::SpanEq,
-    Op::SaveSpan,
-    Op::RecoverProcMacroSpan,
-    Op::SpanIsValid,
-    Op::EmitDiagnostic,
-    Op::TrackedEnvVar,
-    Op::TrackedPath,
-];
-
 /// Answers one call from the host library with `backend` and returns the answer's bytes.
 /// `Err` is a panic of the backend, as its message.
 pub fn serve(backend: &mut dyn Backend, call: &[u8]) -> Result<Vec<u8>, String> {
-    catch_unwind(AssertUnwindSafe(|| answer(backend, call))).map_err(|payload| {
-        payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "the compiler backend panicked".to_string())
-    })
+    catch_unwind(AssertUnwindSafe(|| answer(backend, call)))
+        .map_err(|payload| panic_message(&*payload).unwrap_or_else(|| "the compiler backend panicked".to_string()))
+}
+
+/// The message of a panic, when its payload is a string (as `panic!` with a message makes it).
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> Option<String> {
+    payload.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| payload.downcast_ref::<String>().cloned())
 }
 
 fn answer(b: &mut dyn Backend, call: &[u8]) -> Vec<u8> {
@@ -339,9 +317,8 @@ impl RemoteBackend {
     fn call<R: Wire>(&self, op: Op, args: impl FnOnce(&mut Vec<u8>)) -> R {
         let mut message = vec![op as u8];
         args(&mut message);
-        let mut reply = Vec::new();
-        // SAFETY: `new`'s contract; `vec_sink` gets a pointer to `reply`, alive across the call.
-        let status = unsafe { (self.serve)(self.ctx, message.as_ptr(), message.len(), vec_sink, &mut reply as *mut Vec<u8> as *mut c_void) };
+        // SAFETY: `new`'s contract; `collect`'s sink and buffer are alive across the call.
+        let (status, reply) = collect(|sink, sink_ctx| unsafe { (self.serve)(self.ctx, message.as_ptr(), message.len(), sink, sink_ctx) });
         if status == SERVE_PANICKED {
             // Unwinds through wasmtime to the host library's entry point, which reports it.
             std::panic::resume_unwind(Box::new(String::from_utf8_lossy(&reply).into_owned()));

@@ -265,6 +265,8 @@ macro_rules! wire_enum {
     };
 }
 
+pub(crate) use wire_enum;
+
 wire_enum!(Delimiter { Parenthesis, Brace, Bracket, None });
 wire_enum!(Spacing { Alone, Joint, JointHidden });
 wire_enum!(CommentKind { Line, Block });

@@ -9,6 +9,8 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 use sha2::{Digest, Sha256};
 use wasmacro_host::ComponentCache;
+use wasmacro_host::host_library::{HostLibrary, HostLibraryError};
+use wasmacro_host::wire::WIRE_VERSION;
 
 use crate::ui;
 
@@ -83,25 +85,14 @@ pub fn install(library: &Path, fallback_dir: &Path) -> Result<PathBuf> {
 
 /// Loads `library` and compares its wire version with this tool's.
 fn check(library: &Path) -> Result<()> {
-    use wasmacro_host::remote::exports;
-    use wasmacro_host::wire::WIRE_VERSION;
-    // A name without a slash would be looked up in the library search path instead.
-    let library = &std::path::absolute(library)?;
-    // SAFETY: loading runs the library's initializers; a host library has none beyond Rust's
-    // standard library, and anything else is refused by the symbol check before being called.
-    let loaded = unsafe { libloading::Library::new(library) }
-        .with_context(|| format!("{} cannot be loaded as a shared library", library.display()))?;
-    // SAFETY: in a host library the symbol has this type.
-    let version = unsafe { loaded.get::<exports::WireVersionFn>(exports::WIRE_VERSION) }
-        .map_err(|_| anyhow::anyhow!("{} is not a wasmacro host library (it has no `wasmacro_host_wire_version`)", library.display()))?;
-    // SAFETY: as above.
-    let found = unsafe { version() };
-    if found != WIRE_VERSION {
-        bail!(
+    match HostLibrary::load(library) {
+        Ok(_) => Ok(()),
+        Err(HostLibraryError::NotLoadable(e)) => bail!("{} cannot be loaded as a shared library: {e}", library.display()),
+        Err(HostLibraryError::NotHostLibrary(e)) => bail!("{} is not a wasmacro host library: {e}", library.display()),
+        Err(HostLibraryError::OtherSources { found }) => bail!(
             "{} was built from other wasmacro sources than this tool (wire version {found:016x}, this tool's is \
              {WIRE_VERSION:016x}): build it from the same checkout, or leave out --host-library",
             library.display()
-        );
+        ),
     }
-    Ok(())
 }

@@ -15,7 +15,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Mutex, TryLockError};
 use std::time::Duration;
 
-use wasmacro_host::remote::{ExpandRequest, exports, ExpandStatus, MacroKind, OpenRequest, RemoteBackend, Serve, Sink};
+use wasmacro_host::remote::{self, ExpandRequest, exports, ExpandStatus, MacroKind, OpenRequest, RemoteBackend, Serve, Sink};
 use wasmacro_host::standalone::StandaloneBackend;
 use wasmacro_host::tokens::FlatStream;
 use wasmacro_host::{Backend, ExpandError, Kind, Limits, MacroComponent, MacroInstance, Sandbox, wire};
@@ -172,9 +172,5 @@ fn expand_env(path: &str) -> Option<String> {
 }
 
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-        .unwrap_or_else(|| "a panic without a message".to_string())
+    remote::panic_message(payload).unwrap_or_else(|| "a panic without a message".to_string())
 }

@@ -9,7 +9,7 @@
 //!   what crosses the bridge, optionally fuel); a panic, a trap, a limit or a broken bridge rule
 //!   becomes an [`ExpandError`] and the next expansion gets a fresh instance.
 
-pub use wasmacro_backend::{backend, remote, standalone, tokens, wire};
+pub use wasmacro_backend::{backend, host_library, remote, standalone, tokens, wire};
 
 mod bindings;
 mod bridge;

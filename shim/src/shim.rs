@@ -12,12 +12,13 @@ use std::sync::OnceLock;
 
 use proc_macro::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use wasmacro_backend::Backend;
-use wasmacro_backend::remote::{ExpandRequest, ExpandStatus, MacroKind, OpenRequest, serve_backend};
+use wasmacro_backend::host_library::HostLibrary;
+use wasmacro_backend::remote::{ExpandRequest, ExpandStatus, MacroKind, OpenRequest, collect, serve_backend};
 use wasmacro_backend::tokens::FlatStream;
 use wasmacro_backend::wire;
 
 use crate::compiler::CompilerBackend;
-use crate::host_library::{HostLibrary, collect, host_library};
+use crate::host_library::host_library;
 
 /// What a shim lets its macros reach, fixed when the shim is generated.
 #[derive(Clone, Copy, Debug)]
