@@ -61,8 +61,9 @@ pub fn build_and_install(sources: &Path, fallback_dir: &Path) -> Result<PathBuf>
 
 /// Copies `library` into `<cache>/host-library/` (or `fallback_dir`) under a name made of its
 /// hash, unless that copy exists, after checking that it is a host library built from the
-/// sources of this tool (the shim's runtime would refuse it only inside the compiler). A running compiler may have the previous copy mapped, so a
-/// file is never rewritten in place: a new one appears by rename.
+/// sources of this tool (the shim's runtime would refuse it only inside the compiler). A
+/// running compiler may have the previous copy mapped, so a file is never rewritten in place:
+/// a new one appears by rename.
 pub fn install(library: &Path, fallback_dir: &Path) -> Result<PathBuf> {
     check(library)?;
     let bytes = std::fs::read(library).with_context(|| format!("reading {}", library.display()))?;
