@@ -13,6 +13,7 @@ use wasmacro_host::host_library::HostLibrary;
 use wasmacro_host::remote::{self, ExpandRequest, ExpandStatus, MacroKind, OpenRequest, collect, serve_backend};
 use wasmacro_host::standalone::StandaloneBackend;
 use wasmacro_host::tokens::Token;
+use wasmacro_backend::packed;
 use wasmacro_host::{Backend, wire};
 
 use support::*;
@@ -84,7 +85,7 @@ fn outputs_panics_and_faults_cross_as_statuses() {
 
     let (mut backend, status, payload) = expand(handle, "echo", "a + \"b\" (c)");
     assert_eq!(status, ExpandStatus::Expanded);
-    let output: Vec<Token> = wire::decode(&payload).unwrap();
+    let output: Vec<Token> = packed::tokens_from_payload(&payload).unwrap();
     assert_eq!(output, backend.lex_file().unwrap(), "echo returns its input, spans included");
 
     let (_, status, payload) = expand(handle, "panics", "");
@@ -125,7 +126,7 @@ fn without_a_deadline_the_component_still_expands() {
     let handle = open_with(0);
     let (mut backend, status, payload) = expand(handle, "echo", "x y");
     assert_eq!(status, ExpandStatus::Expanded);
-    assert_eq!(wire::decode::<Vec<Token>>(&payload).unwrap(), backend.lex_file().unwrap());
+    assert_eq!(packed::tokens_from_payload(&payload).unwrap(), backend.lex_file().unwrap());
     let (_, status, _) = expand(handle, "panics", "");
     assert_eq!(status, ExpandStatus::Panicked);
 }
@@ -165,7 +166,7 @@ fn a_backend_panic_ends_only_its_expansion() {
     for _ in 0..2 {
         let (mut backend, status, payload) = expand(handle, "echo", "after the panic");
         assert_eq!(status, ExpandStatus::Expanded, "{}", String::from_utf8_lossy(&payload));
-        assert_eq!(wire::decode::<Vec<Token>>(&payload).unwrap(), backend.lex_file().unwrap());
+        assert_eq!(packed::tokens_from_payload(&payload).unwrap(), backend.lex_file().unwrap());
     }
 }
 
@@ -178,7 +179,7 @@ fn statics_carry_over_until_an_expansion_is_interrupted() {
     let count = || {
         let (_, status, payload) = expand(handle, "counts", "");
         assert_eq!(status, ExpandStatus::Expanded, "{}", String::from_utf8_lossy(&payload));
-        match wire::decode::<Vec<Token>>(&payload).unwrap().as_slice() {
+        match packed::tokens_from_payload(&payload).unwrap().as_slice() {
             [Token::Literal(literal)] => literal.symbol.clone(),
             other => panic!("{other:?}"),
         }

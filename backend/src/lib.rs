@@ -5,12 +5,15 @@
 //! - [`standalone`]: a self-contained model of rustc's answers (lexer, printer, spans);
 //! - [`wire`] and [`remote`]: Backend calls and expansions as bytes, so that a generated shim
 //!   crate (compiled by the consumer's rustc) can drive the host library (a separately built
-//!   `cdylib` holding wasmtime) through a C interface.
+//!   `cdylib` holding wasmtime) through a C interface;
+//! - [`packed`]: the packed token layout of the WIT's streams, in which the host library also
+//!   hands an expansion's output to the shim.
 //!
 //! The `wasmacro-host` crate re-exports all of it.
 
 pub mod backend;
 pub mod host_library;
+pub mod packed;
 pub mod remote;
 pub mod standalone;
 pub mod tokens;

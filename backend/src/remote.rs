@@ -66,7 +66,7 @@ pub mod exports {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u32)]
 pub enum ExpandStatus {
-    /// The output stream (`Vec<Token>`).
+    /// The output stream, in [`crate::packed::to_payload`]'s form.
     Expanded = 0,
     /// The macro panicked: its message (`Option<String>`), to be resumed as the shim's panic.
     Panicked = 1,

@@ -17,6 +17,7 @@ use std::time::Duration;
 
 use wasmacro_host::remote::{self, ExpandRequest, exports, ExpandStatus, MacroKind, OpenRequest, RemoteBackend, Serve, Sink};
 use wasmacro_host::standalone::StandaloneBackend;
+use wasmacro_backend::packed;
 use wasmacro_host::tokens::FlatStream;
 use wasmacro_host::{Backend, ExpandError, Kind, Limits, MacroComponent, MacroInstance, Sandbox, wire};
 
@@ -82,7 +83,10 @@ pub unsafe extern "C" fn wasmacro_host_expand(
     let backend = unsafe { RemoteBackend::new(serve, serve_ctx) };
     let result = catch_unwind(AssertUnwindSafe(|| opened.expand(request, backend)));
     let (status, payload) = match result {
-        Ok(Ok(Ok(output))) => (ExpandStatus::Expanded, wire::encode(&output)),
+        Ok(Ok(Ok(output))) => match packed::to_payload(&output) {
+            Ok(payload) => (ExpandStatus::Expanded, payload),
+            Err(_) => (ExpandStatus::Failed, wire::encode(&format!("the output of `{}` holds more than 4 GiB of text", opened.crate_name))),
+        },
         Ok(Ok(Err(ExpandError::Panicked(message)))) => (ExpandStatus::Panicked, wire::encode(&message)),
         Ok(Ok(Err(error))) => (ExpandStatus::Failed, wire::encode(&format!("the macro component of `{}` failed: {error}", opened.crate_name))),
         Ok(Err(message)) => (ExpandStatus::Failed, wire::encode(&message)),

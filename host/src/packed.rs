@@ -8,82 +8,21 @@
 
 use crate::bindings::types::TokenStream as Packed;
 use crate::error::GuestFault;
-use crate::tokens::{CommentKind, Delimiter, Group, Ident, LitKind, Literal, Punct, Spacing, Token};
-
-/// Words per entry.
-pub const WORDS: usize = 5;
-
-const GROUP: u32 = 0;
-const IDENT: u32 = 1;
-const PUNCT: u32 = 2;
-const LITERAL: u32 = 3;
+use crate::tokens::{Group, Ident, LitKind, Literal, Punct, Token};
+use wasmacro_backend::packed::{delimiter_from, doc_from, spacing_from, GROUP, IDENT, PUNCT};
+pub use wasmacro_backend::packed::WORDS;
 
 /// Entries of `packed`, rounded down (a partial entry is refused by `decode`).
 pub fn entries(packed: &Packed) -> usize {
     packed.words.len() / WORDS
 }
 
-fn spacing_code(s: Spacing) -> u32 {
-    match s {
-        Spacing::Alone => 0,
-        Spacing::Joint => 1,
-        Spacing::JointHidden => 2,
-    }
-}
-
-/// Packs `tokens`. Fails only when the text would not fit `u32` offsets (4 GiB: more than a
-/// guest's whole memory).
+/// Packs `tokens` (the layout is `wasmacro_backend::packed`'s). Fails only when the text would
+/// not fit `u32` offsets (4 GiB: more than a guest's whole memory).
 pub fn encode(tokens: &[Token]) -> Result<Packed, GuestFault> {
-    let mut words = Vec::with_capacity(tokens.len() * WORDS);
-    let mut text = String::new();
-    for token in tokens {
-        let entry = match token {
-            Token::Group(g) => {
-                let delimiter = match g.delimiter {
-                    Delimiter::Parenthesis => 0,
-                    Delimiter::Brace => 1,
-                    Delimiter::Bracket => 2,
-                    Delimiter::None => 3,
-                };
-                let doc = match g.doc_comment {
-                    None => 0,
-                    Some(CommentKind::Line) => 1,
-                    Some(CommentKind::Block) => 2,
-                };
-                let head = GROUP | spacing_code(g.open_spacing) << 2 | delimiter << 4 | spacing_code(g.close_spacing) << 6 | doc << 8;
-                [head, g.open, g.close, g.entire, g.len]
-            }
-            Token::Ident(i) => {
-                let (start, len) = push_text(&mut text, &i.name)?;
-                [IDENT | spacing_code(i.spacing) << 2 | u32::from(i.is_raw) << 4, i.span, start, len, 0]
-            }
-            Token::Punct(p) => [PUNCT | spacing_code(p.spacing) << 2, p.span, p.ch as u32, 0, 0],
-            Token::Literal(l) => {
-                let (kind, hashes) = l.kind.code();
-                let kind = u32::from(kind);
-                let (start, symbol_len) = push_text(&mut text, &l.symbol)?;
-                let suffix_len = match &l.suffix {
-                    Some(suffix) => push_text(&mut text, suffix)?.1,
-                    None => 0,
-                };
-                let head = LITERAL | spacing_code(l.spacing) << 2 | kind << 4 | u32::from(hashes) << 8;
-                [head, l.span, start, symbol_len, suffix_len]
-            }
-        };
-        words.extend_from_slice(&entry);
-    }
+    let (words, text) = wasmacro_backend::packed::encode(tokens)
+        .map_err(|_| GuestFault::Limit("a token stream for the macro would hold more than 4 GiB of text".into()))?;
     Ok(Packed { words, text })
-}
-
-/// Appends `s` to `text`; returns its start and length.
-fn push_text(text: &mut String, s: &str) -> Result<(u32, u32), GuestFault> {
-    let start = offset(text.len())?;
-    text.push_str(s);
-    Ok((start, offset(s.len())?))
-}
-
-fn offset(n: usize) -> Result<u32, GuestFault> {
-    u32::try_from(n).map_err(|_| GuestFault::Limit("a token stream for the macro would hold more than 4 GiB of text".into()))
 }
 
 /// Unpacks a stream the guest sent; returns its tokens and the bytes of text copied into them.
@@ -122,15 +61,10 @@ pub fn decode(packed: &Packed, max_text: usize, what: &str) -> Result<(Vec<Token
         let spacing = spacing_from(head >> 2 & 3).ok_or_else(|| bad("has spacing code 3, which does not exist".into()))?;
         let (token, used_bits, used_words) = match head & 3 {
             GROUP => {
-                let delimiter = [Delimiter::Parenthesis, Delimiter::Brace, Delimiter::Bracket, Delimiter::None][(head >> 4 & 3) as usize];
+                let delimiter = delimiter_from(head >> 4);
                 let close_spacing =
                     spacing_from(head >> 6 & 3).ok_or_else(|| bad("has close spacing code 3, which does not exist".into()))?;
-                let doc_comment = match head >> 8 & 3 {
-                    0 => None,
-                    1 => Some(CommentKind::Line),
-                    2 => Some(CommentKind::Block),
-                    _ => return Err(bad("has doc comment code 3, which does not exist".into())),
-                };
+                let doc_comment = doc_from(head >> 8 & 3).ok_or_else(|| bad("has doc comment code 3, which does not exist".into()))?;
                 let group = Group {
                     delimiter,
                     open: entry[1],
@@ -179,13 +113,10 @@ pub fn decode(packed: &Packed, max_text: usize, what: &str) -> Result<(Vec<Token
     Ok((tokens, copied))
 }
 
-fn spacing_from(code: u32) -> Option<Spacing> {
-    [Spacing::Alone, Spacing::Joint, Spacing::JointHidden].get(code as usize).copied()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tokens::{CommentKind, Delimiter, Spacing};
 
     fn sample() -> Vec<Token> {
         vec![

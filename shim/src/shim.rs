@@ -14,7 +14,7 @@ use proc_macro::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenSt
 use wasmacro_backend::Backend;
 use wasmacro_backend::host_library::HostLibrary;
 use wasmacro_backend::remote::{ExpandRequest, ExpandStatus, MacroKind, OpenRequest, collect, serve_backend};
-use wasmacro_backend::tokens::FlatStream;
+use wasmacro_backend::packed::{self, PackedView};
 use wasmacro_backend::wire;
 
 use crate::compiler::CompilerBackend;
@@ -124,8 +124,11 @@ impl Shim {
                 (opened.host.expand)(opened.handle, request.as_ptr(), request.len(), serve_backend, serve_ctx, sink, ctx)
             })
         };
-        let output: FlatStream = match ExpandStatus::from_code(status) {
-            Some(ExpandStatus::Expanded) => decode(&payload),
+        let (words, text) = match ExpandStatus::from_code(status) {
+            Some(ExpandStatus::Expanded) => match packed::from_payload(&payload) {
+                Some(output) => output,
+                None => panic!("the wasmacro host library sent an output that is not in the packed form"),
+            },
             // As a native macro's panic: rustc reports "proc macro panicked" with the message.
             Some(ExpandStatus::Panicked) => {
                 drop(backend);
@@ -137,7 +140,7 @@ impl Shim {
             Some(ExpandStatus::Failed) => return compile_error(&decode::<String>(&payload), call_site),
             None => return compile_error(&format!("the wasmacro host library answered with status {status}"), call_site),
         };
-        let mut stream = match backend.export(output) {
+        let mut stream = match backend.export(PackedView::new(&words, text)) {
             Ok(stream) => stream,
             Err(message) => return compile_error(&format!("the macro component of `{}` failed: {message}", self.config.crate_name), call_site),
         };

@@ -268,13 +268,30 @@ impl StandaloneBackend {
     }
 }
 
+/// The characters rustc accepts in a `Punct`.
+pub fn is_punct_char(ch: char) -> bool {
+    matches!(
+        ch,
+        '=' | '<' | '>' | '!' | '~' | '+' | '-' | '*' | '/' | '%' | '^' | '&' | '|' | '@' | '.' | ',' | ';' | ':' | '#' | '$' | '?' | '\''
+    )
+}
+
 /// rustc's proc_macro client check for plain ASCII identifiers.
 pub fn is_ascii_ident(s: &str) -> bool {
+    // A plain loop: the shim runs this for every identifier of every output, usually compiled
+    // unoptimized, where an iterator with a closure costs several calls per byte.
     let b = s.as_bytes();
-    matches!(b.first(), Some(b'_' | b'a'..=b'z' | b'A'..=b'Z'))
-        && b[1..]
-            .iter()
-            .all(|c| matches!(c, b'_' | b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9'))
+    if !matches!(b.first(), Some(b'_' | b'a'..=b'z' | b'A'..=b'Z')) {
+        return false;
+    }
+    let mut i = 1;
+    while i < b.len() {
+        if !matches!(b[i], b'_' | b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9') {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 impl Backend for StandaloneBackend {

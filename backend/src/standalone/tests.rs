@@ -745,3 +745,16 @@ fn print_honours_hidden_spacing_and_doc_comments() {
     // Taken apart, a doc comment is the attribute.
     assert_eq!(reprint("/// doc\nx"), "#[doc = \" doc\"] x");
 }
+
+#[test]
+fn ascii_identifiers_and_punct_characters() {
+    for name in ["a", "_", "_x1", "Z9_", "serde"] {
+        assert!(is_ascii_ident(name), "{name}");
+    }
+    for name in ["", "1a", "a-b", "a b", "é", "aé", "$crate"] {
+        assert!(!is_ascii_ident(name), "{name}");
+    }
+    let accepted: String = (' '..='~').filter(|&c| is_punct_char(c)).collect();
+    assert_eq!(accepted, "!#$%&'*+,-./:;<=>?@^|~");
+    assert!(!is_punct_char('·'));
+}

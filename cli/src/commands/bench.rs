@@ -35,7 +35,8 @@ Every macro runs on every input; each pair is one row. Example (serde_derive, 1 
     --derive Serialize --derive Deserialize --use 'use serde::{Serialize, Deserialize};' \\
     --dep 'serde = { version = \"=1.0.229\", features = [\"derive\"] }' --fields 1,1000
 With --check 300 it also times `cargo check` of 300 copies of the first input (1 field here): native
-optimized, native debug, and the component through a generated shim, in turn, --samples rounds.
+optimized, native debug, and the component through a generated shim (the shim crate optimized, and
+debug), in turn, --samples rounds.
 Run the tool built with --release: the shim's host library is built with the tool's own profile."
 )]
 pub struct BenchArgs {
@@ -82,9 +83,9 @@ pub struct BenchArgs {
     /// [default: the crate's target directory]
     #[arg(long, value_name = "DIR")]
     pub target_dir: Option<PathBuf>,
-    /// Also time `cargo check` of a crate applying the derives to N copies of the first input, three
-    /// ways: native macro optimized, native as cargo builds it by default, and the component through
-    /// a shim (`cargo wasmacro shim`)
+    /// Also time `cargo check` of a crate applying the derives to N copies of the first input, four
+    /// ways: the native macro optimized and as cargo builds it by default (unoptimized), and the
+    /// component through a shim (`cargo wasmacro shim`) with the shim crate built either way
     #[arg(long, value_name = "N", conflicts_with = "bang")]
     pub check: Option<usize>,
     /// Also time this component (the same crate built another way, e.g. by another version of
@@ -313,16 +314,24 @@ impl BenchArgs {
                 dir: built.component.parent().unwrap().join("bench-check").join(&built.package),
             };
             let variants = check.run()?;
-            let base = variants[0].median;
+            let (base, native_default) = (variants[0].median, variants[1].median);
             println!(
                 "`cargo check` of {copies} copies of the first input with #[derive({})], {} rounds of the variants in turn \
                  (after a touch of the source; and with nothing to do, cargo alone):",
                 names.join(", "),
                 self.samples
             );
-            let mut rows = vec![["variant", "median", "min", "vs native optimized", "nothing to do (median)"].map(String::from).to_vec()];
+            let mut rows =
+                vec![["variant", "median", "min", "vs native optimized", "vs native default", "nothing to do (median)"].map(String::from).to_vec()];
             for v in &variants {
-                rows.push(vec![v.label.to_string(), ms(v.median), ms(v.min), ratio(Some(v.median), Some(base)), ms(v.noop_median)]);
+                rows.push(vec![
+                    v.label.to_string(),
+                    ms(v.median),
+                    ms(v.min),
+                    ratio(Some(v.median), Some(base)),
+                    ratio(Some(v.median), Some(native_default)),
+                    ms(v.noop_median),
+                ]);
             }
             print_table(&rows);
         }

@@ -1,8 +1,10 @@
 //! `cargo wasmacro bench --check N`: `cargo check` of a generated crate that applies derives to N
-//! copies of an item (the input item, renamed per copy), three ways: the native macro built with
+//! copies of an item (the input item, renamed per copy), four ways: the native macro built with
 //! optimizations, the native macro as cargo builds it by default (unoptimized), and the
-//! component through a shim (`cargo wasmacro shim`, its host library built with this tool's
-//! profile: optimized for a release build of the tool). Each variant is its own project;
+//! component through a shim (`cargo wasmacro shim`) with and without optimizations for the shim
+//! crate. The component's code and the host library (built with this tool's profile: optimized
+//! for a release build of the tool) are the same in both shim variants. Each variant is its own
+//! project;
 //! dependencies are built by an untimed first check. Then, in each round, every variant in turn
 //! is checked after a touch of its source (the crate alone is checked again), and once more
 //! with nothing to do (cargo's own time: reading and fingerprinting the dependency graph).
@@ -64,16 +66,20 @@ impl CheckBench<'_> {
         let shim_dep = format!("{SHIM} = {{ path = {:?} }}", std::path::absolute(&shim_dir)?);
         let native_paths = self.derives.join(", ");
         let shim_paths = self.derives.iter().map(|d| format!("{SHIM}::{d}")).collect::<Vec<_>>().join(", ");
-        let variants: [(&str, &str, Vec<String>, &str); 3] = [
-            ("native, macro optimized", "native-release", self.deps.to_vec(), &native_paths),
-            ("native, cargo's default (unoptimized)", "native-debug", self.deps.to_vec(), &native_paths),
-            ("shim (component)", "shim", [self.deps, &[shim_dep]].concat(), &shim_paths),
+        let shim_deps = [self.deps, &[shim_dep]].concat();
+        // (label, folder, dependencies, derive paths, build-override profile)
+        let variants: [(&str, &str, &[String], &str, &str); 4] = [
+            ("native, macro optimized", "native-release", self.deps, &native_paths, OPTIMIZED),
+            ("native, cargo's default (unoptimized)", "native-debug", self.deps, &native_paths, ""),
+            ("shim, optimized", "shim", &shim_deps, &shim_paths, OPTIMIZED),
+            // The shim crate is compiled like any proc macro: unoptimized unless the consumer
+            // says otherwise. The component and the host library are optimized either way.
+            ("shim, cargo's default", "shim-debug", &shim_deps, &shim_paths, ""),
         ];
         let mut projects = Vec::new();
-        for (label, folder, deps, path) in variants {
+        for (label, folder, deps, path, profile) in variants {
             let dir = self.dir.join(folder);
-            let profile = if folder == "native-debug" { "" } else { OPTIMIZED };
-            self.write_project(&dir, &deps, profile, path)?;
+            self.write_project(&dir, deps, profile, path)?;
             ui::status("Building", format!("`cargo check` of {} copies, `{folder}` (untimed: dependencies)", self.copies));
             check(&dir)?;
             projects.push((label, dir));

@@ -11,6 +11,7 @@ use proc_macro::{Delimiter as PmDelimiter, Group as PmGroup, Span, TokenStream, 
 
 use super::CompilerBackend;
 use crate::standalone::printer::literal_text;
+use wasmacro_backend::packed::{Entry, PackedView};
 use crate::tokens::{CommentKind, Delimiter, FlatStream, Group, Ident, LitKind, Literal, Punct, Spacing, SpanId, Token};
 
 /// The input's groups as the compiler gave them, with their flat form at import.
@@ -224,78 +225,81 @@ impl CompilerBackend {
         })
     }
 
-    /// The compiler's objects for a flat stream the macro produced. `Err` names a token the
-    /// compiler would refuse (the host checked the stream's shape already).
-    pub(crate) fn export(&mut self, stream: FlatStream) -> Result<TokenStream, String> {
+    /// The compiler's objects for the stream the macro produced, packed by the host library.
+    /// `Err` names a token the compiler would refuse (the host checked the stream's shape
+    /// already).
+    pub(crate) fn export(&mut self, stream: PackedView<'_>) -> Result<TokenStream, String> {
         let mut literals = LexedLiterals::of(&stream);
         let mut i = 0;
         self.export_range(&stream, &mut i, stream.len(), &mut literals)
     }
 
-    fn export_range(&mut self, stream: &[Token], i: &mut usize, end: usize, literals: &mut LexedLiterals) -> Result<TokenStream, String> {
+    // The shim is compiled with the consumer's profile, usually unoptimized: this loop runs for
+    // every token of every expansion, so it reads entries in place and calls little.
+    fn export_range(&mut self, stream: &PackedView<'_>, i: &mut usize, end: usize, literals: &mut LexedLiterals) -> Result<TokenStream, String> {
         let mut out = TokenStream::new();
         let mut trees = Vec::new();
         while *i < end {
-            if let Some(comment) = self.doc_comment_at(stream, *i, end) {
+            let entry = stream.entry(*i).ok_or_else(|| malformed(*i))?;
+            if let Entry::Punct { ch: '#', .. } = entry
+                && let Some(comment) = self.doc_comment_at(stream, *i, end)
+            {
                 out.extend(trees.drain(..));
                 out.extend(std::iter::once(comment.0));
                 *i = comment.1;
                 continue;
             }
-            let token = &stream[*i];
             *i += 1;
-            let tree = match token {
-                Token::Group(g) => {
-                    let body_end = *i + g.len as usize;
-                    if let Some(original) = self.original(g.entire, &stream[*i - 1..body_end]) {
+            let tree = match entry {
+                Entry::Group { delimiter, entire, len, .. } => {
+                    let body_end = *i + len as usize;
+                    if body_end > end {
+                        return Err(malformed(*i - 1));
+                    }
+                    if let Some(original) = self.original(entire, stream, *i - 1..body_end) {
                         *i = body_end;
                         TokenTree::Group(original)
                     } else {
                         let body = self.export_range(stream, i, body_end, literals)?;
-                        let delimiter = match g.delimiter {
+                        let delimiter = match delimiter {
                             Delimiter::Parenthesis => PmDelimiter::Parenthesis,
                             Delimiter::Brace => PmDelimiter::Brace,
                             Delimiter::Bracket => PmDelimiter::Bracket,
                             Delimiter::None => PmDelimiter::None,
                         };
                         let mut group = PmGroup::new(delimiter, body);
-                        group.set_span(self.get(g.entire));
+                        group.set_span(self.get(entire));
                         TokenTree::Group(group)
                     }
                 }
-                Token::Ident(ident) => {
-                    let span = self.get(ident.span);
+                Entry::Ident { name, is_raw, span } => {
+                    let span = self.get(span);
                     // Checked first, so that an invalid name is an error rather than a panic.
-                    if !ident.is_raw && crate::standalone::is_ascii_ident(&ident.name) {
-                        TokenTree::Ident(proc_macro::Ident::new(&ident.name, span))
+                    if !is_raw && crate::standalone::is_ascii_ident(name) {
+                        TokenTree::Ident(proc_macro::Ident::new(name, span))
                     } else {
                         use crate::backend::Backend;
-                        let name = self.model.validate_ident(&ident.name, ident.is_raw, 0)?;
-                        TokenTree::Ident(if ident.is_raw {
-                            proc_macro::Ident::new_raw(&name, span)
-                        } else {
-                            proc_macro::Ident::new(&name, span)
-                        })
+                        let name = self.model.validate_ident(name, is_raw, 0)?;
+                        TokenTree::Ident(if is_raw { proc_macro::Ident::new_raw(&name, span) } else { proc_macro::Ident::new(&name, span) })
                     }
                 }
-                Token::Punct(p) => {
-                    if !"=<>!~+-*/%^&|@.,;:#$?'".contains(p.ch) {
-                        return Err(format!("unsupported character `{:?}` in a punct", p.ch));
+                Entry::Punct { ch, joint, span } => {
+                    if !crate::standalone::is_punct_char(ch) {
+                        return Err(format!("unsupported character `{ch:?}` in a punct"));
                     }
-                    let spacing = if p.is_joint() { proc_macro::Spacing::Joint } else { proc_macro::Spacing::Alone };
-                    let mut punct = proc_macro::Punct::new(p.ch, spacing);
-                    punct.set_span(self.get(p.span));
+                    let mut punct = proc_macro::Punct::new(ch, if joint { proc_macro::Spacing::Joint } else { proc_macro::Spacing::Alone });
+                    punct.set_span(self.get(span));
                     TokenTree::Punct(punct)
                 }
-                Token::Literal(lit) => {
+                Entry::Literal { kind, symbol, suffix, span } => {
                     let mut literal = match literals.take(*i - 1) {
                         Some(literal) => literal,
                         None => {
-                            let text = literal_text(lit.kind, &lit.symbol, lit.suffix.as_deref());
+                            let text = literal_text(kind, symbol, suffix);
                             text.parse().map_err(|_| format!("the macro produced an invalid literal `{text}`"))?
                         }
                     };
-                    literal.set_span(self.get(lit.span));
+                    literal.set_span(self.get(span));
                     TokenTree::Literal(literal)
                 }
             };
@@ -310,29 +314,34 @@ impl CompilerBackend {
     /// ordinary `#[doc]` attribute, which rustc prints differently; a stream parsed from the
     /// comment's text keeps the comment token as long as it is not taken apart. (Its span is
     /// the call site: a parsed stream's spans cannot be set.)
-    fn doc_comment_at(&mut self, stream: &[Token], i: usize, end: usize) -> Option<(TokenStream, usize)> {
-        let Token::Punct(hash) = &stream[i] else { return None };
-        if hash.ch != '#' {
-            return None;
-        }
-        let group_at = i + 1 + usize::from(matches!(stream.get(i + 1), Some(Token::Punct(p)) if p.ch == '!'));
-        let Some(Token::Group(group)) = stream.get(group_at) else { return None };
-        group.doc_comment?;
-        let after = group_at + 1 + group.len as usize;
+    fn doc_comment_at(&mut self, stream: &PackedView<'_>, i: usize, end: usize) -> Option<(TokenStream, usize)> {
+        let bang = matches!(stream.entry(i + 1), Some(Entry::Punct { ch: '!', .. }));
+        let group_at = i + 1 + usize::from(bang);
+        let Some(Entry::Group { len, doc_comment: Some(_), .. }) = stream.entry(group_at) else { return None };
+        let after = group_at + 1 + len as usize;
         if after > end {
             return None;
         }
         use crate::backend::Backend;
-        let text = self.model.print(&stream[i..after]);
+        let text = self.model.print(&stream.tokens(i..after)?);
         let comment: TokenStream = text.parse().ok()?;
         Some((comment, after))
     }
 
-    /// The compiler's own group, if `tokens` (a group and its body) is an input group unchanged.
-    fn original(&self, entire: SpanId, tokens: &[Token]) -> Option<PmGroup> {
-        let (range, group) = self.originals.groups.get(&entire)?;
-        (self.originals.arena.get(range.clone())? == tokens).then(|| group.clone())
+    /// The compiler's own group, if `range` of `stream` (a group and its body) is an input group
+    /// unchanged.
+    fn original(&self, entire: SpanId, stream: &PackedView<'_>, range: std::ops::Range<usize>) -> Option<PmGroup> {
+        let (imported, group) = self.originals.groups.get(&entire)?;
+        if imported.len() != range.len() {
+            return None;
+        }
+        (self.originals.arena.get(imported.clone())? == stream.tokens(range)?.as_slice()).then(|| group.clone())
     }
+}
+
+/// A host library that packs what it did not check: a bug, reported as the macro's failure.
+fn malformed(index: usize) -> String {
+    format!("the host library sent a malformed entry {index}")
 }
 
 /// Whether `lit` is a literal no lexer could refuse or read differently: a decimal number, or an
@@ -340,19 +349,19 @@ impl CompilerBackend {
 /// lexed together; any other goes through `Literal::from_str`, which fails alone and names it,
 /// where an invalid literal in `TokenStream::from_str` is a compile error (on stable rustc) for
 /// the whole batch. A negative number would lex as `-` and a literal.
-fn plainly_valid(lit: &Literal) -> bool {
-    let symbol = lit.symbol.as_bytes();
+fn plainly_valid(kind: LitKind, symbol: &str, suffix: Option<&str>) -> bool {
+    let symbol = symbol.as_bytes();
     let plain_text = |forbidden: u8| symbol.iter().all(|&b| (b' '..=b'~').contains(&b) && b != b'\\' && b != forbidden);
     let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
-    let number_suffix = |allowed: &[&str]| lit.suffix.as_deref().is_none_or(|s| allowed.contains(&s));
+    let number_suffix = |allowed: &[&str]| suffix.is_none_or(|s| allowed.contains(&s));
     const INTEGER: &[&str] = &["u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize"];
-    match lit.kind {
+    match kind {
         LitKind::Integer => digits(symbol) && number_suffix(INTEGER),
         LitKind::Float => {
             symbol.split(|&b| b == b'.').count() == 2 && symbol.split(|&b| b == b'.').all(digits) && number_suffix(&["f32", "f64"])
         }
-        LitKind::Str => lit.suffix.is_none() && plain_text(b'"'),
-        LitKind::Char => lit.suffix.is_none() && symbol.len() == 1 && plain_text(b'\''),
+        LitKind::Str => suffix.is_none() && plain_text(b'"'),
+        LitKind::Char => suffix.is_none() && symbol.len() == 1 && plain_text(b'\''),
         _ => false,
     }
 }
@@ -365,18 +374,18 @@ struct LexedLiterals {
 }
 
 impl LexedLiterals {
-    fn of(stream: &[Token]) -> LexedLiterals {
+    fn of(stream: &PackedView<'_>) -> LexedLiterals {
         // Each literal's index in the stream and its place in `text`.
         let mut pieces = Vec::new();
         let mut text = String::new();
-        for (i, token) in stream.iter().enumerate() {
-            if let Token::Literal(lit) = token {
-                if plainly_valid(lit) {
-                    let start = text.len();
-                    text.push_str(&literal_text(lit.kind, &lit.symbol, lit.suffix.as_deref()));
-                    pieces.push((i, start..text.len()));
-                    text.push(' ');
-                }
+        for i in 0..stream.len() {
+            if let Some(Entry::Literal { kind, symbol, suffix, .. }) = stream.entry(i)
+                && plainly_valid(kind, symbol, suffix)
+            {
+                let start = text.len();
+                text.push_str(&literal_text(kind, symbol, suffix));
+                pieces.push((i, start..text.len()));
+                text.push(' ');
             }
         }
         let lexed = if pieces.is_empty() { Vec::new() } else { Self::lex(&text, pieces) };
@@ -412,10 +421,10 @@ impl LexedLiterals {
 #[cfg(test)]
 mod tests {
     use super::{byte_range_in_debug, plainly_valid};
-    use crate::tokens::{LitKind, Literal, Spacing};
+    use crate::tokens::LitKind;
 
-    fn lit(kind: LitKind, symbol: &str, suffix: Option<&str>) -> Literal {
-        Literal { kind, symbol: symbol.into(), suffix: suffix.map(Into::into), span: 0, spacing: Spacing::Alone }
+    fn lit<'a>(kind: LitKind, symbol: &'a str, suffix: Option<&'a str>) -> (LitKind, &'a str, Option<&'a str>) {
+        (kind, symbol, suffix)
     }
 
     #[test]
@@ -428,7 +437,7 @@ mod tests {
             lit(LitKind::Str, "", None),
             lit(LitKind::Char, "a", None),
         ] {
-            assert!(plainly_valid(&ok), "{ok:?}");
+            assert!(plainly_valid(ok.0, ok.1, ok.2), "{ok:?}");
         }
         for other in [
             // Lex errors that would fail the whole batch.
@@ -448,7 +457,7 @@ mod tests {
             lit(LitKind::ByteStr, "x", None),
             lit(LitKind::StrRaw(1), "x", None),
         ] {
-            assert!(!plainly_valid(&other), "{other:?}");
+            assert!(!plainly_valid(other.0, other.1, other.2), "{other:?}");
         }
     }
 

@@ -71,7 +71,10 @@ impl CompilerBackend {
 
     fn get(&self, id: SpanId) -> Span {
         // The host hands the backend only ids it handed out; fall back rather than panic.
-        self.spans.get(id as usize).copied().unwrap_or_else(Span::call_site)
+        match self.spans.get(id as usize) {
+            Some(span) => *span,
+            None => Span::call_site(),
+        }
     }
 
     /// Replaces the model's span ids in `stream` (from `parse`) by `span`.
@@ -137,7 +140,8 @@ impl Backend for CompilerBackend {
 
     #[cfg(wasmacro_nightly)]
     fn expand_expr(&mut self, stream: FlatStream) -> Result<FlatStream, ()> {
-        let stream = self.export(stream).map_err(|_| ())?;
+        let (words, text) = wasmacro_backend::packed::encode(&stream).map_err(|_| ())?;
+        let stream = self.export(wasmacro_backend::packed::PackedView::new(&words, &text)).map_err(|_| ())?;
         match stream.expand_expr() {
             Ok(expanded) => Ok(self.import(expanded)),
             Err(_) => Err(()),
