@@ -257,3 +257,50 @@ fn compiled_components_are_cached_on_disk_and_reused() {
     second.sort();
     assert_eq!(second, first, "the second load read the entry instead of writing a new one");
 }
+
+#[test]
+fn the_cache_command_lists_and_cleans_only_what_wasmacro_wrote() {
+    let cache = fixtures_target().join("cache-command");
+    let _ = std::fs::remove_dir_all(&cache);
+    let cache_command = |clean: bool| {
+        let mut cmd = wasmacro();
+        cmd.arg("cache").env("WASMACRO_CACHE_DIR", &cache);
+        if clean {
+            cmd.arg("--clean");
+        }
+        let run = run(&mut cmd);
+        assert!(run.status.success(), "{}", run.stderr);
+        run
+    };
+    assert!(cache_command(false).stdout.contains("compiled code: 0 components (0.0 MB)"));
+    // One real compiled entry, one installed host library (its name is what counts), and files
+    // of someone else's in the same folders.
+    let inspected = run(wasmacro().arg("inspect").arg(misbehaving()).env("WASMACRO_CACHE_DIR", &cache));
+    assert!(inspected.status.success(), "{}", inspected.stderr);
+    let libraries = cache.join("host-library");
+    std::fs::create_dir_all(&libraries).unwrap();
+    let (prefix, suffix) = (std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX);
+    std::fs::write(libraries.join(format!("{prefix}wasmacro_host-0123456789abcdef{suffix}")), vec![0u8; 300_000]).unwrap();
+    let foreign = [cache.join("notes.txt"), libraries.join(format!("{prefix}other{suffix}")), cache.join("0123-4567.cwasm")];
+    for file in &foreign {
+        std::fs::write(file, "not ours").unwrap();
+    }
+
+    let listed = cache_command(false).stdout;
+    assert!(listed.contains(&format!("cache folder: {}", cache.display())), "{listed}");
+    assert!(listed.contains("compiled code: 1 component ("), "{listed}");
+    assert!(listed.contains("host libraries: 1 (0.3 MB)"), "{listed}");
+
+    let cleaned = cache_command(true);
+    assert!(cleaned.stderr.contains("Removed 3 files"), "an entry, its check record and the library: {}", cleaned.stderr);
+    let mut left: Vec<PathBuf> = std::fs::read_dir(&cache).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_file()).collect();
+    left.extend(std::fs::read_dir(&libraries).unwrap().map(|e| e.unwrap().path()));
+    left.sort();
+    let mut expected = foreign.to_vec();
+    expected.sort();
+    assert_eq!(left, expected);
+    assert!(cache_command(false).stdout.contains("compiled code: 0 components"));
+
+    let disabled = run(wasmacro().arg("cache").env("WASMACRO_CACHE_DIR", ""));
+    assert!(disabled.status.success() && disabled.stdout.contains("no cache: WASMACRO_CACHE_DIR is set and empty"), "{}", disabled.stdout);
+}

@@ -70,11 +70,11 @@ pub fn install(library: &Path, fallback_dir: &Path) -> Result<PathBuf> {
     let hash = Sha256::digest(&bytes);
     let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
     let dir = match ComponentCache::default_location() {
-        Some(cache) => cache.join("host-library"),
+        Some(cache) => installed_dir(&cache),
         None => fallback_dir.to_path_buf(),
     };
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-    let name = format!("{}wasmacro_host-{hex}{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX);
+    let name = format!("{}{INSTALLED_STEM}{hex}{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX);
     let path = std::path::absolute(dir.join(name))?;
     if !path.is_file() {
         let temporary = dir.join(format!(".{hex}.{}.tmp", std::process::id()));
@@ -82,6 +82,30 @@ pub fn install(library: &Path, fallback_dir: &Path) -> Result<PathBuf> {
         std::fs::rename(&temporary, &path).with_context(|| format!("installing {}", path.display()))?;
     }
     Ok(path)
+}
+
+/// Installed copies are named `<DLL prefix>wasmacro_host-<16 hex digits><DLL suffix>`.
+const INSTALLED_STEM: &str = "wasmacro_host-";
+
+/// Where `install` puts copies in the cache folder `cache`.
+pub fn installed_dir(cache: &Path) -> PathBuf {
+    cache.join("host-library")
+}
+
+/// The installed copies in `dir` (and copies an interrupted install left half-written), found
+/// by their names: other files are left out. None when the folder does not exist.
+pub fn installed(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let hex = |s: &str| s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit());
+    let is_installed = |name: &str| {
+        let copy = name
+            .strip_prefix(std::env::consts::DLL_PREFIX)
+            .and_then(|n| n.strip_prefix(INSTALLED_STEM))
+            .and_then(|n| n.strip_suffix(std::env::consts::DLL_SUFFIX));
+        // `.<hex>.<pid>.tmp`
+        let partial = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")).and_then(|n| n.split_once('.'));
+        copy.is_some_and(hex) || partial.is_some_and(|(h, pid)| hex(h) && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+    };
+    wasmacro_host::files_named(dir, is_installed)
 }
 
 /// Loads `library` and compares its wire version with this tool's.

@@ -48,6 +48,8 @@ enum Command {
     Shim(commands::shim::ShimArgs),
     /// Time one expansion natively and as wasm, side by side
     Bench(commands::bench::BenchArgs),
+    /// Show the cache folder (compiled components, host libraries); --clean empties it
+    Cache(commands::cache::CacheArgs),
 }
 
 fn main() -> ExitCode {
@@ -68,6 +70,7 @@ fn main() -> ExitCode {
         Command::Expand(args) => args.exec(),
         Command::Shim(args) => args.exec(),
         Command::Bench(args) => args.exec(),
+        Command::Cache(args) => args.exec(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

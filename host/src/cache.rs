@@ -74,6 +74,12 @@ impl ComponentCache {
         self.dir.join(format!("{}-{:016x}.cwasm", &component[..32], engine_hash.finish()))
     }
 
+    /// The files of this cache's entries (compiled code and check records), found by their
+    /// names: other files in the folder are left out. None when the folder does not exist.
+    pub fn entry_files(&self) -> std::io::Result<Vec<PathBuf>> {
+        files_named(&self.dir, is_entry_name)
+    }
+
     /// The compiled component for `bytes`, from the cache when a sound entry exists.
     pub fn load(&self, engine: &Engine, bytes: &[u8]) -> Result<(Component, CacheOutcome)> {
         let path = self.entry_path(engine, bytes);
@@ -86,6 +92,33 @@ impl ComponentCache {
         let _ = write_entry(&path, &component.serialize()?);
         Ok((component, if existed { CacheOutcome::Rebuilt } else { CacheOutcome::Miss }))
     }
+}
+
+/// The files in `dir` whose names `ours` accepts, sorted; none when `dir` does not exist. (The
+/// cache folder may be shared: what wasmacro did not name is not listed, so not removed.)
+pub fn files_named(dir: &Path, ours: impl Fn(&str) -> bool) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let listing = match std::fs::read_dir(dir) {
+        Ok(listing) => listing,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(files),
+        Err(e) => return Err(e),
+    };
+    for item in listing {
+        let path = item?.path();
+        if path.file_name().and_then(|n| n.to_str()).is_some_and(&ours) && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// `<32 hex digits>-<16 hex digits>.cwasm` or `.check`, as [`ComponentCache::entry_path`] names
+/// them.
+fn is_entry_name(name: &str) -> bool {
+    let Some(stem) = name.strip_suffix(".cwasm").or_else(|| name.strip_suffix(".check")) else { return false };
+    let hex = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_hexdigit());
+    matches!(stem.split_once('-'), Some((key, engine)) if hex(key, 32) && hex(engine, 16))
 }
 
 /// The file beside an entry that holds its length and checksum.
@@ -156,6 +189,19 @@ mod tests {
         let cache = cache();
         assert_eq!(cache.load(&engine, EMPTY_COMPONENT).unwrap().1, CacheOutcome::Miss);
         assert_eq!(cache.load(&engine, EMPTY_COMPONENT).unwrap().1, CacheOutcome::Hit);
+    }
+
+    #[test]
+    fn entry_files_are_the_entries_and_nothing_else() {
+        let engine = Engine::default();
+        let cache = cache();
+        assert!(cache.entry_files().unwrap().is_empty(), "a missing folder has no entries");
+        cache.load(&engine, EMPTY_COMPONENT).unwrap();
+        let entry = cache.entry_path(&engine, EMPTY_COMPONENT);
+        for other in ["notes.txt", "0123-4567.cwasm", "host-library"] {
+            std::fs::write(cache.dir().join(other), "not an entry").unwrap();
+        }
+        assert_eq!(cache.entry_files().unwrap(), vec![check_path(&entry), entry]);
     }
 
     #[test]

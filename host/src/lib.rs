@@ -28,7 +28,7 @@ mod stats;
 
 pub use backend::{Backend, Diagnostic, ExpansionSpans, Level, SubDiagnostic};
 pub use bindings::BRIDGE_VERSION;
-pub use cache::{CacheOutcome, ComponentCache};
+pub use cache::{CacheOutcome, ComponentCache, files_named};
 pub use component::{Kind, Limits, MacroComponent, MacroDecl, MacroInstance};
 pub use error::{ExpandError, LoadError};
 pub use sandbox::Sandbox;
