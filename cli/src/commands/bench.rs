@@ -315,14 +315,18 @@ impl BenchArgs {
             };
             let variants = check.run()?;
             let (base, native_default) = (variants[0].median, variants[1].median);
+            let cpu_base = variants[0].cpu_median;
             println!(
                 "`cargo check` of {copies} copies of the first input with #[derive({})], {} rounds of the variants in turn \
                  (after a touch of the source; and with nothing to do, cargo alone):",
                 names.join(", "),
                 self.samples
             );
-            let mut rows =
-                vec![["variant", "median", "min", "vs native optimized", "vs native default", "nothing to do (median)"].map(String::from).to_vec()];
+            let mut rows = vec![
+                ["variant", "median", "min", "vs native optimized", "vs native default", "CPU (median)", "CPU vs native optimized", "nothing to do (median)"]
+                    .map(String::from)
+                    .to_vec(),
+            ];
             for v in &variants {
                 rows.push(vec![
                     v.label.to_string(),
@@ -330,6 +334,8 @@ impl BenchArgs {
                     ms(v.min),
                     ratio(Some(v.median), Some(base)),
                     ratio(Some(v.median), Some(native_default)),
+                    v.cpu_median.map_or_else(|| "-".into(), ms),
+                    ratio(v.cpu_median, cpu_base),
                     ms(v.noop_median),
                 ]);
             }

@@ -7,7 +7,9 @@
 //! project;
 //! dependencies are built by an untimed first check. Then, in each round, every variant in turn
 //! is checked after a touch of its source (the crate alone is checked again), and once more
-//! with nothing to do (cargo's own time: reading and fingerprinting the dependency graph).
+//! with nothing to do (cargo's own time: reading and fingerprinting the dependency graph). Besides
+//! the wall clock, the CPU time of each check after a touch is taken (on Unix), which other work
+//! on a shared machine disturbs less.
 //! Interleaving the variants keeps a slow minute of a shared machine from favouring one.
 
 use std::path::{Path, PathBuf};
@@ -43,6 +45,10 @@ pub struct Variant {
     pub min: Duration,
     /// Median of the checks with nothing to do.
     pub noop_median: Duration,
+    /// Median CPU time (user and system, cargo and rustc) of the checks after a touch; `None`
+    /// where the platform does not report it. Other work on the machine disturbs it less than
+    /// the wall clock.
+    pub cpu_median: Option<Duration>,
 }
 
 impl CheckBench<'_> {
@@ -85,11 +91,15 @@ impl CheckBench<'_> {
             projects.push((label, dir));
         }
         ui::status("Measuring", format!("`cargo check` of the {} projects in turn, {} rounds", projects.len(), self.runs));
-        let mut samples = vec![(Vec::new(), Vec::new()); projects.len()];
+        let mut samples = vec![(Vec::new(), Vec::new(), Vec::new()); projects.len()];
         for _ in 0..self.runs {
-            for ((_, dir), (touched, noop)) in projects.iter().zip(&mut samples) {
+            for ((_, dir), (touched, noop, cpu)) in projects.iter().zip(&mut samples) {
                 touch(&dir.join("src/lib.rs"))?;
+                let cpu_before = children_cpu();
                 touched.push(timed(|| check(dir))?);
+                if let (Some(before), Some(after)) = (cpu_before, children_cpu()) {
+                    cpu.push(after.saturating_sub(before));
+                }
                 noop.push(timed(|| check(dir))?);
             }
         }
@@ -100,11 +110,12 @@ impl CheckBench<'_> {
         Ok(projects
             .into_iter()
             .zip(samples)
-            .map(|((label, _), (touched, noop))| Variant {
+            .map(|((label, _), (touched, noop, cpu))| Variant {
                 label,
                 min: *touched.iter().min().unwrap(),
                 median: median(touched),
                 noop_median: median(noop),
+                cpu_median: (!cpu.is_empty()).then(|| median(cpu)),
             })
             .collect())
     }
@@ -152,6 +163,26 @@ fn check(dir: &Path) -> Result<()> {
         bail!("cargo check failed in {}:\n{}", dir.display(), String::from_utf8_lossy(&out.stderr));
     }
     Ok(())
+}
+
+/// CPU time (user and system) of the child processes waited for so far, and of theirs: cargo
+/// waits for rustc.
+#[cfg(unix)]
+fn children_cpu() -> Option<Duration> {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: `getrusage` fills the struct it is given, and returns 0 when it did.
+    if unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr()) } != 0 {
+        return None;
+    }
+    // SAFETY: filled above (and zeroed before, so any field it skipped is 0).
+    let usage = unsafe { usage.assume_init() };
+    let time = |t: libc::timeval| Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64);
+    Some(time(usage.ru_utime) + time(usage.ru_stime))
+}
+
+#[cfg(not(unix))]
+fn children_cpu() -> Option<Duration> {
+    None
 }
 
 /// A new modification time, so that cargo checks the crate again.
