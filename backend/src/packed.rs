@@ -162,7 +162,7 @@ impl<'a> PackedView<'a> {
                 doc_comment: doc_from(head >> 8 & 3)?,
             },
             IDENT => Entry::Ident { name: self.text(w[2], w[3])?, is_raw: head >> 4 & 1 == 1, span: w[1] },
-            PUNCT => Entry::Punct { ch: char::from_u32(w[2])?, joint: head >> 2 & 3 == 1, span: w[1] },
+            PUNCT => Entry::Punct { ch: char::from_u32(w[2])?, joint: spacing_from(head >> 2 & 3) == Some(Spacing::Joint), span: w[1] },
             _ => Entry::Literal {
                 kind: LitKind::from_code(head >> 4 & 0xf, (head >> 8) as u8)?,
                 symbol: self.text(w[2], w[3])?,

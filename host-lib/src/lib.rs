@@ -15,9 +15,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Mutex, TryLockError};
 use std::time::Duration;
 
+use wasmacro_backend::packed;
 use wasmacro_host::remote::{self, ExpandRequest, exports, ExpandStatus, MacroKind, OpenRequest, RemoteBackend, Serve, Sink};
 use wasmacro_host::standalone::StandaloneBackend;
-use wasmacro_backend::packed;
 use wasmacro_host::tokens::FlatStream;
 use wasmacro_host::{Backend, ExpandError, Kind, Limits, MacroComponent, MacroInstance, Sandbox, wire};
 

@@ -2,7 +2,7 @@
 //! components, installed host libraries); `--clean` removes both. Neither is removed on its own
 //! otherwise: each new component or wasmacro build adds entries.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use wasmacro_host::ComponentCache;
@@ -54,6 +54,6 @@ fn plural(n: usize, word: &str) -> String {
 
 /// Total size of `files`, in MB with one decimal.
 fn size(files: &[PathBuf]) -> String {
-    let bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(Path::new(f)).ok()).map(|m| m.len()).sum();
+    let bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
     format!("{:.1} MB", bytes as f64 / 1e6)
 }
