@@ -216,10 +216,15 @@ impl<'a> PackedView<'a> {
 /// the machine's byte order: the shim reads them in the same process) and the text.
 pub fn to_payload(tokens: &[Token]) -> Result<Vec<u8>, TextTooLong> {
     let (words, text) = encode(tokens)?;
+    words_to_payload(&words, &text)
+}
+
+/// [`to_payload`] of a stream already packed.
+pub fn words_to_payload(words: &[u32], text: &str) -> Result<Vec<u8>, TextTooLong> {
     let count = u32::try_from(words.len()).map_err(|_| TextTooLong)?;
     let mut out = Vec::with_capacity(4 + words.len() * 4 + text.len());
     out.extend_from_slice(&count.to_ne_bytes());
-    for word in &words {
+    for word in words {
         out.extend_from_slice(&word.to_ne_bytes());
     }
     out.extend_from_slice(text.as_bytes());

@@ -15,11 +15,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Mutex, TryLockError};
 use std::time::Duration;
 
-use wasmacro_backend::packed;
 use wasmacro_host::remote::{self, ExpandRequest, exports, ExpandStatus, MacroKind, OpenRequest, RemoteBackend, Serve, Sink};
 use wasmacro_host::standalone::StandaloneBackend;
-use wasmacro_host::tokens::FlatStream;
-use wasmacro_host::{Backend, ExpandError, Kind, Limits, MacroComponent, MacroInstance, Sandbox, wire};
+use wasmacro_host::{Backend, ExpandError, Kind, Limits, MacroComponent, MacroInstance, PackedOutput, Sandbox, wire};
 
 /// One shim's component and its instance in this process.
 struct Opened {
@@ -83,10 +81,7 @@ pub unsafe extern "C" fn wasmacro_host_expand(
     let backend = unsafe { RemoteBackend::new(serve, serve_ctx) };
     let result = catch_unwind(AssertUnwindSafe(|| opened.expand(request, backend)));
     let (status, payload) = match result {
-        Ok(Ok(Ok(output))) => match packed::to_payload(&output) {
-            Ok(payload) => (ExpandStatus::Expanded, payload),
-            Err(_) => (ExpandStatus::Failed, wire::encode(&format!("the output of `{}` holds more than 4 GiB of text", opened.crate_name))),
-        },
+        Ok(Ok(Ok(output))) => (ExpandStatus::Expanded, output.to_payload()),
         Ok(Ok(Err(ExpandError::Panicked(message)))) => (ExpandStatus::Panicked, wire::encode(&message)),
         Ok(Ok(Err(error))) => (ExpandStatus::Failed, wire::encode(&format!("the macro component of `{}` failed: {error}", opened.crate_name))),
         Ok(Err(message)) => (ExpandStatus::Failed, wire::encode(&message)),
@@ -116,7 +111,7 @@ fn open(request: &[u8], component: &[u8]) -> Result<Box<Opened>, String> {
 
 impl Opened {
     /// The expansion's result; `Err` when no instance could be started for it.
-    fn expand(&self, request: &[u8], backend: RemoteBackend) -> Result<Result<FlatStream, ExpandError>, String> {
+    fn expand(&self, request: &[u8], backend: RemoteBackend) -> Result<Result<PackedOutput, ExpandError>, String> {
         let request: ExpandRequest = match wire::decode(request) {
             Ok(request) => request,
             Err(error) => panic!("{error}"),
@@ -129,7 +124,7 @@ impl Opened {
         let run = |instance: &mut MacroInstance<'static>| {
             // The instance holds the compiler's backend only during this expansion.
             let parked = instance.replace_backend(Box::new(backend));
-            let result = instance.expand(kind, &request.name, request.input, request.args, request.spans);
+            let result = instance.expand_packed(kind, &request.name, request.input, request.args, request.spans);
             instance.replace_backend(parked);
             result
         };

@@ -10,7 +10,7 @@ use crate::cache::{CacheOutcome, ComponentCache};
 use crate::backend::{Backend, ExpansionSpans};
 use crate::bindings::macros::{self, ExpandRequest, ExpansionSpans as WitSpans, MacroKind};
 use crate::bindings::{ProcMacro, ProcMacroPre, BRIDGE_PACKAGE, BRIDGE_VERSION};
-use crate::packed;
+use crate::packed::{self, PackedOutput};
 use crate::error::{ExpandError, GuestFault, LoadError};
 use crate::sandbox::Sandbox;
 use crate::state::{HostState, MemoryLimit};
@@ -432,6 +432,20 @@ impl MacroInstance<'_> {
         attribute_input: Option<FlatStream>,
         spans: ExpansionSpans,
     ) -> Result<FlatStream, ExpandError> {
+        let output = self.expand_packed(kind, name, input, attribute_input, spans)?;
+        output.tokens().ok_or_else(|| ExpandError::Fault("the macro's output passed the host's checks but could not be read (a host bug)".into()))
+    }
+
+    /// [`MacroInstance::expand`], with the output as the guest packed it (checked just the
+    /// same). A compiler's shim takes this form as it is, saving the host a token list.
+    pub fn expand_packed(
+        &mut self,
+        kind: Kind,
+        name: &str,
+        input: FlatStream,
+        attribute_input: Option<FlatStream>,
+        spans: ExpansionSpans,
+    ) -> Result<PackedOutput, ExpandError> {
         let index = match self.macros.iter().position(|m| m.name == name && m.kind == kind) {
             Some(index) => index,
             None => {
@@ -469,7 +483,7 @@ impl MacroInstance<'_> {
         };
         let result = match call {
             // The guest returned: its instance stays usable even when its output is refused.
-            Ok(Ok(output)) => store.data_mut().check_output(&output).map_err(fault_error),
+            Ok(Ok(output)) => store.data_mut().check_output(output).map_err(fault_error),
             Ok(Err(macros::ExpandError::Panicked(message))) => Err(ExpandError::Panicked(message)),
             Ok(Err(macros::ExpandError::NoSuchMacro(_))) => Err(ExpandError::NoSuchMacro(name.into())),
             Ok(Err(macros::ExpandError::WrongArguments(why))) => Err(ExpandError::Fault(why)),

@@ -395,8 +395,8 @@ impl Session {
         match self.state.stream(&stream, "fuzz") {
             Ok(tokens) => self.streams.push(tokens),
             Err(e) if matches!(e.downcast_ref::<GuestFault>(), Some(GuestFault::Limit(_))) => {
-                let (tokens, _) = packed::decode(&stream, usize::MAX, "fuzz").expect("the host packs what it decodes");
-                self.streams.push(tokens);
+                packed::validate(&stream, usize::MAX, "fuzz").expect("the host packs what it checks");
+                self.streams.push(packed::read(&stream).expect("the host reads what it packs"));
             }
             Err(e) => panic!("the host handed out a stream it would refuse: {e}"),
         }

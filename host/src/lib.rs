@@ -4,7 +4,9 @@
 //! - [`MacroInstance`] runs its macros; the compiler side is a [`Backend`] chosen by the embedder
 //!   (the standalone token model in [`standalone`]; the running rustc's `proc_macro` in the
 //!   `wasmacro-shim` crate, which generated shim crates use through the host library
-//!   `wasmacro-host-lib`; a compiler as wasm).
+//!   `wasmacro-host-lib`; a compiler as wasm). [`MacroInstance::expand`] returns the output as
+//!   tokens; [`MacroInstance::expand_packed`] as the guest packed it ([`PackedOutput`], checked
+//!   in place), which the host library hands to a shim without building tokens.
 //! - Macros run sandboxed ([`Sandbox`]) under [`Limits`] (a deadline, memory, stack, the size of
 //!   what crosses the bridge, optionally fuel); a panic, a trap, a limit or a broken bridge rule
 //!   becomes an [`ExpandError`] and the next expansion gets a fresh instance.
@@ -31,5 +33,6 @@ pub use bindings::BRIDGE_VERSION;
 pub use cache::{CacheOutcome, ComponentCache, files_named};
 pub use component::{Kind, Limits, MacroComponent, MacroDecl, MacroInstance};
 pub use error::{ExpandError, LoadError};
+pub use packed::PackedOutput;
 pub use sandbox::Sandbox;
 pub use stats::{BridgeCall, ExpansionStats};

@@ -8,9 +8,9 @@
 
 use crate::bindings::types::TokenStream as Packed;
 use crate::error::GuestFault;
-use crate::tokens::{Group, Ident, LitKind, Literal, Punct, Token};
-use wasmacro_backend::packed::{delimiter_from, doc_from, spacing_from, GROUP, IDENT, PUNCT};
-pub use wasmacro_backend::packed::WORDS;
+use crate::tokens::{LitKind, Token};
+use wasmacro_backend::packed::{doc_from, spacing_from, PackedView, IDENT, PUNCT};
+pub use wasmacro_backend::packed::{GROUP, WORDS};
 
 /// Entries of `packed`, rounded down (a partial entry is refused by `decode`).
 pub fn entries(packed: &Packed) -> usize {
@@ -25,10 +25,12 @@ pub fn encode(tokens: &[Token]) -> Result<Packed, GuestFault> {
     Ok(Packed { words, text })
 }
 
-/// Unpacks a stream the guest sent; returns its tokens and the bytes of text copied into them.
-/// `max_text` bounds that text; past it the error is `what` "holds more than `max_text` bytes of
-/// text" (the caller's limit message).
-pub fn decode(packed: &Packed, max_text: usize, what: &str) -> Result<(Vec<Token>, usize), GuestFault> {
+/// Checks every entry of a stream the guest sent, in place: each follows the layout and names
+/// text on character boundaries. Returns the bytes of text its tokens name, counting shared
+/// text once per token that names it; past `max_text` the error is `what` "holds more than
+/// `max_text` bytes of text" (the caller's limit message). Group lengths are the caller's to
+/// check (they need the whole stream).
+pub fn validate(packed: &Packed, max_text: usize, what: &str) -> Result<usize, GuestFault> {
     let Packed { words, text } = packed;
     if words.len() % WORDS != 0 {
         return Err(GuestFault::MalformedEntry {
@@ -36,55 +38,42 @@ pub fn decode(packed: &Packed, max_text: usize, what: &str) -> Result<(Vec<Token
             why: format!("is cut short: the stream has {} words, not a multiple of {WORDS}", words.len()),
         });
     }
-    let mut tokens = Vec::with_capacity(words.len() / WORDS);
-    let mut copied = 0usize;
+    let mut named = 0usize;
     for (index, entry) in words.chunks_exact(WORDS).enumerate() {
         let bad = |why: String| GuestFault::MalformedEntry { index, why };
-        let mut slice = |start: u32, len: u32| -> Result<String, GuestFault> {
+        let mut text_at = |start: u32, len: u32| -> Result<(), GuestFault> {
             let (start, len) = (start as usize, len as usize);
-            let Some(s) = start.checked_add(len).and_then(|end| text.get(start..end)) else {
+            if start.checked_add(len).and_then(|end| text.get(start..end)).is_none() {
                 return Err(bad(format!(
                     "names text bytes {start}..{}, which are not a range of the {} bytes of text on character boundaries",
                     start.saturating_add(len),
                     text.len()
                 )));
-            };
-            copied = copied.saturating_add(len);
-            if copied > max_text {
+            }
+            named = named.saturating_add(len);
+            if named > max_text {
                 return Err(GuestFault::Limit(format!(
                     "{what} holds more than {max_text} bytes of text (Limits::max_text_bytes)"
                 )));
             }
-            Ok(s.to_owned())
+            Ok(())
         };
         let head = entry[0];
-        let spacing = spacing_from(head >> 2 & 3).ok_or_else(|| bad("has spacing code 3, which does not exist".into()))?;
-        let (token, used_bits, used_words) = match head & 3 {
+        spacing_from(head >> 2 & 3).ok_or_else(|| bad("has spacing code 3, which does not exist".into()))?;
+        let (used_bits, used_words) = match head & 3 {
             GROUP => {
-                let delimiter = delimiter_from(head >> 4);
-                let close_spacing =
-                    spacing_from(head >> 6 & 3).ok_or_else(|| bad("has close spacing code 3, which does not exist".into()))?;
-                let doc_comment = doc_from(head >> 8 & 3).ok_or_else(|| bad("has doc comment code 3, which does not exist".into()))?;
-                let group = Group {
-                    delimiter,
-                    open: entry[1],
-                    close: entry[2],
-                    entire: entry[3],
-                    len: entry[4],
-                    open_spacing: spacing,
-                    close_spacing,
-                    doc_comment,
-                };
-                (Token::Group(group), 10, 5)
+                spacing_from(head >> 6 & 3).ok_or_else(|| bad("has close spacing code 3, which does not exist".into()))?;
+                doc_from(head >> 8 & 3).ok_or_else(|| bad("has doc comment code 3, which does not exist".into()))?;
+                (10, 5)
             }
             IDENT => {
-                let name = slice(entry[2], entry[3])?;
-                (Token::Ident(Ident { name, is_raw: head >> 4 & 1 == 1, span: entry[1], spacing }), 5, 4)
+                text_at(entry[2], entry[3])?;
+                (5, 4)
             }
             PUNCT => {
-                let ch = char::from_u32(entry[2])
+                char::from_u32(entry[2])
                     .ok_or_else(|| bad(format!("is a punct of code point {:#x}, which is not a Unicode scalar value", entry[2])))?;
-                (Token::Punct(Punct { ch, spacing, span: entry[1] }), 4, 3)
+                (4, 3)
             }
             _ => {
                 let hashes = (head >> 8 & 0xff) as u8;
@@ -94,12 +83,11 @@ pub fn decode(packed: &Packed, max_text: usize, what: &str) -> Result<(Vec<Token
                 if hashes != 0 && !matches!(kind, LitKind::StrRaw(_) | LitKind::ByteStrRaw(_) | LitKind::CStrRaw(_)) {
                     return Err(bad(format!("gives {hashes} raw hashes to a literal that is not raw")));
                 }
-                let symbol = slice(entry[2], entry[3])?;
-                let suffix = match entry[4] {
-                    0 => None,
-                    len => Some(slice(entry[2].saturating_add(entry[3]), len)?),
-                };
-                (Token::Literal(Literal { kind, symbol, suffix, span: entry[1], spacing }), 16, 5)
+                text_at(entry[2], entry[3])?;
+                if entry[4] != 0 {
+                    text_at(entry[2].saturating_add(entry[3]), entry[4])?;
+                }
+                (16, 5)
             }
         };
         if head >> used_bits != 0 {
@@ -108,15 +96,64 @@ pub fn decode(packed: &Packed, max_text: usize, what: &str) -> Result<(Vec<Token
         if let Some(word) = entry[used_words..].iter().position(|&w| w != 0) {
             return Err(bad(format!("sets word {}, which its kind does not use", used_words + word)));
         }
-        tokens.push(token);
     }
-    Ok((tokens, copied))
+    Ok(named)
+}
+
+/// The tokens of a stream that passed [`validate`]. `None` only if the two disagree (a host bug).
+pub fn read(packed: &Packed) -> Option<Vec<Token>> {
+    let view = PackedView::new(&packed.words, &packed.text);
+    view.tokens(0..view.len())
+}
+
+/// The spans an entry carries: a group's open, close and whole spans, another token's one.
+pub fn entry_spans(entry: &[u32]) -> &[u32] {
+    match entry[0] & 3 {
+        GROUP => &entry[1..4],
+        _ => &entry[1..2],
+    }
+}
+
+/// A macro's output as the guest packed it, after the host's checks: every entry well formed,
+/// groups nested, within the limits, and only spans of its expansion. A compiler's shim takes
+/// it as it is ([`PackedOutput::to_payload`]); other embedders read its tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PackedOutput {
+    pub(crate) words: Vec<u32>,
+    pub(crate) text: String,
+}
+
+impl PackedOutput {
+    /// Reads the entries in place.
+    pub fn view(&self) -> PackedView<'_> {
+        PackedView::new(&self.words, &self.text)
+    }
+
+    /// Number of entries (tokens and groups).
+    pub fn len(&self) -> usize {
+        self.words.len() / WORDS
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The tokens, spacing included. `None` only on a host bug (see [`read`]).
+    pub fn tokens(&self) -> Option<Vec<Token>> {
+        self.view().tokens(0..self.len())
+    }
+
+    /// The host library's byte form ([`wasmacro_backend::packed::from_payload`] reads it back).
+    pub fn to_payload(&self) -> Vec<u8> {
+        // The guest's text lives in its 32-bit memory, so its offsets always fit.
+        wasmacro_backend::packed::words_to_payload(&self.words, &self.text).expect("a guest's text is under 4 GiB")
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::{CommentKind, Delimiter, Spacing};
+    use crate::tokens::{CommentKind, Delimiter, Group, Ident, Literal, Punct, Spacing};
 
     fn sample() -> Vec<Token> {
         vec![
@@ -151,11 +188,12 @@ mod tests {
         assert_eq!(packed.text, "größea\"bx");
         // The group's word 0: bracket (2) at bit 4, joint-hidden (2) at 2, joint (1) at 6, block (2) at 8.
         assert_eq!(packed.words[0], 2 << 2 | 2 << 4 | 1 << 6 | 2 << 8);
-        assert_eq!(decode(&packed, usize::MAX, "it").unwrap(), (tokens, "größea\"bx".len()));
+        assert_eq!(validate(&packed, usize::MAX, "it").unwrap(), "größea\"bx".len());
+        assert_eq!(read(&packed).unwrap(), tokens);
     }
 
     fn refusal(words: Vec<u32>, text: &str) -> String {
-        decode(&Packed { words, text: text.into() }, 100, "the stream").unwrap_err().to_string()
+        validate(&Packed { words, text: text.into() }, 100, "the stream").unwrap_err().to_string()
     }
 
     #[test]
@@ -184,5 +222,23 @@ mod tests {
         let words: Vec<u32> = (0..10).flat_map(|_| [1, 0, 0, 20, 0]).collect();
         let message = refusal(words, &"x".repeat(20));
         assert_eq!(message, "the stream holds more than 100 bytes of text (Limits::max_text_bytes)");
+    }
+
+    #[test]
+    fn a_checked_output_reads_and_pays_out_the_same_tokens() {
+        let tokens = sample();
+        let Packed { words, text } = encode(&tokens).unwrap();
+        let output = PackedOutput { words, text };
+        assert_eq!(output.len(), tokens.len());
+        assert_eq!(output.tokens().unwrap(), tokens);
+        // The shim's reader gets the same tokens from the payload, spacing included.
+        assert_eq!(wasmacro_backend::packed::tokens_from_payload(&output.to_payload()).unwrap(), tokens);
+    }
+
+    #[test]
+    fn entry_spans_are_a_groups_three_and_a_tokens_one() {
+        let packed = encode(&sample()).unwrap();
+        let spans: Vec<&[u32]> = packed.words.chunks_exact(WORDS).map(entry_spans).collect();
+        assert_eq!(spans, [&[1, 2, 3][..], &[4], &[5], &[6], &[7]]);
     }
 }

@@ -9,7 +9,7 @@ use crate::backend::Backend;
 use crate::bindings::types as wit;
 use crate::component::Limits;
 use crate::error::GuestFault;
-use crate::packed;
+use crate::packed::{self, PackedOutput};
 use crate::stats::ExpansionStats;
 use crate::tokens::{SpanId, Token};
 
@@ -142,41 +142,47 @@ impl HostState {
     /// entry follows the layout, group lengths nest), within the size and depth limits, and
     /// carries only span ids of this expansion. Counts it as sent by the guest.
     pub(crate) fn stream(&mut self, packed: &wit::TokenStream, what: &str) -> wasmtime::Result<Vec<Token>> {
-        self.check_stream(packed, what).map_err(Into::into)
+        let text = self.check_packed(packed, what)?;
+        let tokens = packed::read(packed).ok_or_else(|| GuestFault::MalformedEntry {
+            index: 0,
+            why: format!("in {what} passed the host's checks but could not be read (a host bug)"),
+        })?;
+        self.stats.from_guest(tokens.len(), text);
+        Ok(tokens)
     }
 
-    /// The checks of [`HostState::stream`] on the macro's output.
-    pub(crate) fn check_output(&mut self, packed: &wit::TokenStream) -> Result<Vec<Token>, GuestFault> {
-        self.check_stream(packed, "the macro's output")
+    /// The checks of [`HostState::stream`] on the macro's output, which stays packed: a
+    /// compiler's shim reads it in that form.
+    pub(crate) fn check_output(&mut self, packed: wit::TokenStream) -> Result<PackedOutput, GuestFault> {
+        let text = self.check_packed(&packed, "the macro's output")?;
+        self.stats.from_guest(packed::entries(&packed), text);
+        Ok(PackedOutput { words: packed.words, text: packed.text })
     }
 
-    fn check_stream(&mut self, packed: &wit::TokenStream, what: &str) -> Result<Vec<Token>, GuestFault> {
-        // The cheap limits first, before anything is copied.
+    /// The checks of [`HostState::stream`], done in place; returns the bytes of text the tokens
+    /// name.
+    fn check_packed(&mut self, packed: &wit::TokenStream, what: &str) -> Result<usize, GuestFault> {
+        // The cheap limits first, before anything is read.
         self.check_counts(packed::entries(packed), packed.text.len(), what)?;
-        let (stream, text) = packed::decode(packed, self.bounds.max_text_bytes, what)?;
-        let depth = check_nesting(&stream)?;
+        let text = packed::validate(packed, self.bounds.max_text_bytes, what)?;
+        let depth = check_nesting(&packed.words)?;
         if depth > self.bounds.max_depth {
             return Err(GuestFault::Limit(format!(
                 "{what} nests groups {depth} deep; the limit is {} (Limits::max_depth)",
                 self.bounds.max_depth
             )));
         }
-        let mut bad = None;
-        for token in &stream {
-            for_each_span(token, |span| {
-                if bad.is_none() && !self.handed_out.contains(span) {
-                    bad = Some(span);
+        for entry in packed.words.chunks_exact(packed::WORDS) {
+            for &span in packed::entry_spans(entry) {
+                if !self.handed_out.contains(span) {
+                    return Err(match self.backend.span_is_valid(span) {
+                        true => GuestFault::StaleSpan(span),
+                        false => GuestFault::InvalidSpan(span),
+                    });
                 }
-            });
-            if let Some(span) = bad {
-                return Err(match self.backend.span_is_valid(span) {
-                    true => GuestFault::StaleSpan(span),
-                    false => GuestFault::InvalidSpan(span),
-                });
             }
         }
-        self.stats.from_guest(stream.len(), text);
-        Ok(stream)
+        Ok(text)
     }
 
     /// Token count and text bytes of `stream` against the limits. Returns the text bytes.
@@ -265,19 +271,22 @@ impl SpanSet {
     }
 }
 
-/// Each group's `len` must fit inside its parent's body. Returns the deepest nesting.
-fn check_nesting(stream: &[Token]) -> Result<usize, GuestFault> {
+/// Each group's `len` must fit inside its parent's body (`words` is a packed stream whose entries
+/// passed [`packed::validate`]). Returns the deepest nesting.
+fn check_nesting(words: &[u32]) -> Result<usize, GuestFault> {
+    let entries = words.len() / packed::WORDS;
     let mut open_ends: Vec<usize> = Vec::new();
     let mut deepest = 0;
-    for (index, token) in stream.iter().enumerate() {
+    for (index, entry) in words.chunks_exact(packed::WORDS).enumerate() {
         while open_ends.last() == Some(&index) {
             open_ends.pop();
         }
-        if let Token::Group(group) = token {
-            let end = index + 1 + group.len as usize;
-            let limit = open_ends.last().copied().unwrap_or(stream.len());
+        if entry[0] & 3 == packed::GROUP {
+            let len = entry[4];
+            let end = index + 1 + len as usize;
+            let limit = open_ends.last().copied().unwrap_or(entries);
             if end > limit {
-                return Err(GuestFault::MalformedStream { index, len: group.len });
+                return Err(GuestFault::MalformedStream { index, len });
             }
             open_ends.push(end);
             deepest = deepest.max(open_ends.len());
@@ -332,12 +341,16 @@ mod tests {
         Token::Punct(Punct { ch: ';', spacing: Spacing::Alone, span: 0 })
     }
 
+    fn nesting(tokens: &[Token]) -> Result<usize, GuestFault> {
+        check_nesting(&packed::encode(tokens).unwrap().words)
+    }
+
     #[test]
     fn nesting_accepts_well_formed_and_rejects_overlong_groups() {
-        assert!(check_nesting(&[group(2), group(1), punct(), punct()]).is_ok());
-        assert!(check_nesting(&[group(0), punct()]).is_ok());
-        assert!(check_nesting(&[group(3), punct()]).is_err());
+        assert_eq!(nesting(&[group(2), group(1), punct(), punct()]).unwrap(), 2);
+        assert_eq!(nesting(&[group(0), punct()]).unwrap(), 1);
+        assert!(nesting(&[group(3), punct()]).is_err());
         // The inner group claims more than its parent's body.
-        assert!(check_nesting(&[group(2), group(2), punct(), punct()]).is_err());
+        assert!(nesting(&[group(2), group(2), punct(), punct()]).is_err());
     }
 }

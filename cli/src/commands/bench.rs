@@ -9,7 +9,9 @@
 //! (`build-override` with `opt-level = 3`, as a release build of the macro crate would be).
 //! Component: the same expansion through the host on a warm instance, reused as a compiler
 //! would reuse it; the host's conversions and checks count, the lexing of the input and the
-//! printing of the output (the compiler's work on both sides) do not.
+//! printing of the output (the compiler's work on both sides) do not. The output is taken in
+//! the checked packed form a compiler's shim reads (`expand_packed`), not as a token list that
+//! only the standalone model needs.
 //! Load: a first load compiling with Cranelift, and loads from the on-disk cache.
 //! Baseline (`--baseline`): another build of the component, timed in turn with this one, sample
 //! by sample, so that both see the same machine load (how a library or host change is measured).
@@ -407,7 +409,7 @@ struct Timed {
 /// `copies` expansions of the input on `instance`, timed.
 fn time_expansions(instance: &mut wasmacro_host::MacroInstance<'_>, kind: Kind, name: &str, input_name: &str, copies: usize) -> Result<Timed> {
     let mut spent = Duration::ZERO;
-    let mut output = Vec::new();
+    let mut output = None;
     let mut tokens_in = 0;
     for _ in 0..copies {
         // Only the expansion is timed: lexing the input and printing the output are the
@@ -417,9 +419,10 @@ fn time_expansions(instance: &mut wasmacro_host::MacroInstance<'_>, kind: Kind, 
         let spans = backend.expansion_spans();
         tokens_in = tokens.len();
         let started = Instant::now();
-        output = instance.expand(kind, name, tokens, None, spans)?;
+        output = Some(instance.expand_packed(kind, name, tokens, None, spans)?);
         spent += started.elapsed();
     }
+    let output = output.and_then(|packed| packed.tokens()).context("no expansion was timed, or its output could not be read")?;
     let expansion = instance.backend_mut().print(&output);
     Ok(Timed { per_expansion: spent / copies as u32, tokens_in, tokens_out: output.len(), expansion })
 }
