@@ -187,3 +187,47 @@ fn unstable_api_is_gated_as_on_native() {
     // With the gates, the unstable API builds (and works: see tests/expand.rs).
     build(&repo().join("tests/fixtures/nightly-features/Cargo.toml"), "nightly-features");
 }
+
+#[test]
+fn a_release_build_is_one_lto_unit_and_expands_as_the_debug_build() {
+    let manifest = example("derive-syn").join("Cargo.toml");
+    let (debug, _) = build(&manifest, "derive-syn");
+    // Forget the crate's own release build, so that cargo runs rustc for it and shows how.
+    let release_dir = fixtures_target().join("wasmacro/guest/wasm32-wasmacro/release/.fingerprint");
+    for entry in std::fs::read_dir(&release_dir).into_iter().flatten().flatten() {
+        if entry.file_name().to_string_lossy().starts_with("derive-syn-") {
+            std::fs::remove_dir_all(entry.path()).unwrap();
+        }
+    }
+    let release = fixtures_target().join("out/derive-syn-release.wasm");
+    let built = run(wasmacro()
+        .args(["build", "--release", "--manifest-path"])
+        .arg(&manifest)
+        .arg("--target-dir")
+        .arg(fixtures_target())
+        .arg("-o")
+        .arg(&release)
+        .env("CARGO_TERM_VERBOSE", "true"));
+    assert!(built.status.success(), "the release build failed:\n{}", built.stderr);
+    let rustc = built.stderr.lines().find(|l| l.contains("Running") && l.contains("--crate-name derive_syn"));
+    let rustc = rustc.expect("cargo ran rustc for the macro crate");
+    for flag in ["-C lto=fat", "-C codegen-units=1", "-Zdylib-lto"] {
+        assert!(rustc.contains(flag), "{flag} missing from the macro crate's rustc command: {rustc}");
+    }
+    assert_valid_component(&release);
+
+    // The same output, and the same error, from both builds.
+    let scratch = fixtures_target().join("lto-inputs");
+    std::fs::create_dir_all(&scratch).unwrap();
+    let not_a_struct = scratch.join("enum.rs");
+    std::fs::write(&not_a_struct, "#[derive(Builder)]\nenum Config { A }\n").unwrap();
+    let builder = repo().join("examples/inputs/builder.rs");
+    for input in [&builder, &not_a_struct] {
+        let expand = |component: &std::path::Path| {
+            run(wasmacro().current_dir(&scratch).arg("expand").arg("--component").arg(component).args(["--derive", "Builder"]).arg(input))
+        };
+        let (from_debug, from_release) = (expand(&debug), expand(&release));
+        assert_eq!(from_debug.status.success(), input == &builder, "expanding {}", input.display());
+        assert_eq!((from_debug.stdout, from_debug.stderr), (from_release.stdout, from_release.stderr), "{}", input.display());
+    }
+}

@@ -97,14 +97,17 @@ fn build_library(toolchain: &Toolchain, target_json: &Path, sources: &Path, targ
         .arg(target_json)
         .arg("--target-dir")
         .arg(target_dir)
-        .env("CARGO_ENCODED_RUSTFLAGS", "-Zunstable-options");
+        // Bitcode beside the object code, so that a release build of a macro can take std and
+        // our proc_macro library into its LTO (`build::RELEASE_PROFILE`); cargo leaves it out
+        // of a build without LTO.
+        .env("CARGO_ENCODED_RUSTFLAGS", "-Zunstable-options\x1f-Cembed-bitcode=yes");
     cargo_run::run(cmd, "building the guest sysroot")
 }
 
 fn cache_key(toolchain: &Toolchain, target_json: &Path) -> Result<String> {
     let mut hasher = DefaultHasher::new();
     // What this code puts into a sysroot, beyond the inputs below: change it with the layout.
-    hasher.write(b"layout 2: self-contained/libunwind.a");
+    hasher.write(b"layout 3: self-contained/libunwind.a, bitcode embedded");
     hasher.write(toolchain.version.as_bytes());
     hasher.write(&std::fs::read(target_json)?);
     embedded::hash_into(&mut hasher);
