@@ -31,10 +31,12 @@ pub(crate) fn can_be_raw(s: &str) -> bool {
 
 /// Checks `name` the way rustc's `Ident::new` does: ASCII here, anything else by the host.
 fn make_symbol(name: &str, is_raw: bool, span: Span) -> Symbol {
+    if let Some(symbol) = Symbol::recent(name) {
+        check_raw(name, is_raw);
+        return symbol;
+    }
     if is_valid_ascii_ident(name) || name == "$crate" {
-        if is_raw && !can_be_raw(name) {
-            panic!("`{}` cannot be a raw identifier", name);
-        }
+        check_raw(name, is_raw);
         return Symbol::intern(name);
     }
     if name.is_ascii() {
@@ -43,6 +45,12 @@ fn make_symbol(name: &str, is_raw: bool, span: Span) -> Symbol {
     match api::validate_ident(name, is_raw, span) {
         Ok(normalized) => Symbol::intern(&normalized),
         Err(message) => panic!("{message}"),
+    }
+}
+
+fn check_raw(name: &str, is_raw: bool) {
+    if is_raw && !can_be_raw(name) {
+        panic!("`{}` cannot be a raw identifier", name);
     }
 }
 
@@ -127,6 +135,11 @@ mod tests {
         let err = std::panic::catch_unwind(|| make_symbol("a-b", false, Span(0))).unwrap_err();
         assert_eq!(err.downcast_ref::<String>().unwrap(), "`\"a-b\"` is not a valid identifier");
         let err = std::panic::catch_unwind(|| make_symbol("self", true, Span(0))).unwrap_err();
+        assert_eq!(err.downcast_ref::<String>().unwrap(), "`self` cannot be a raw identifier");
+        // Also when the name was just interned as a plain identifier (found among the recent).
+        let plain = "self";
+        make_symbol(plain, false, Span(0));
+        let err = std::panic::catch_unwind(|| make_symbol(plain, true, Span(0))).unwrap_err();
         assert_eq!(err.downcast_ref::<String>().unwrap(), "`self` cannot be a raw identifier");
     }
 }

@@ -23,26 +23,51 @@ impl std::fmt::Debug for Symbol {
 struct Interner {
     ids: HashMap<&'static str, Symbol, BuildHasherDefault<NameHasher>>,
     names: Vec<&'static str>,
+    /// Symbols interned lately, by the address of the caller's string: `quote!` passes the same
+    /// string literals again and again. A hit is compared with the name, so that another string
+    /// at a reused address only misses.
+    recent: [Option<Symbol>; RECENT],
 }
+
+const RECENT: usize = 512;
 
 thread_local! {
     // Initialized at compile time, so that an access does not first check for lazy setup.
     static INTERNER: RefCell<Interner> = const {
-        RefCell::new(Interner { ids: HashMap::with_hasher(BuildHasherDefault::new()), names: Vec::new() })
+        RefCell::new(Interner { ids: HashMap::with_hasher(BuildHasherDefault::new()), names: Vec::new(), recent: [None; RECENT] })
     };
 }
 
+fn recent_slot(name: &str) -> usize {
+    (name.as_ptr() as usize >> 2 ^ name.len()) % RECENT
+}
+
 impl Symbol {
+    /// Only names that are identifiers get interned (checked by `Ident::new`, or lexed by the
+    /// compiler), so a symbol found here also says that `name` is one.
     pub(crate) fn intern(name: &str) -> Symbol {
         INTERNER.with_borrow_mut(|table| {
-            if let Some(&symbol) = table.ids.get(name) {
-                return symbol;
-            }
-            let symbol = Symbol(u32::try_from(table.names.len()).expect("more than 2^32 distinct identifiers"));
-            let name: &'static str = Box::leak(Box::from(name));
-            table.names.push(name);
-            table.ids.insert(name, symbol);
+            let symbol = match table.ids.get(name) {
+                Some(&symbol) => symbol,
+                None => {
+                    let symbol = Symbol(u32::try_from(table.names.len()).expect("more than 2^32 distinct identifiers"));
+                    let name: &'static str = Box::leak(Box::from(name));
+                    table.names.push(name);
+                    table.ids.insert(name, symbol);
+                    symbol
+                }
+            };
+            table.recent[recent_slot(name)] = Some(symbol);
             symbol
+        })
+    }
+
+    /// The symbol of `name` if it was interned lately from a string at the same address: no
+    /// hashing, and (see [`Symbol::intern`]) no need to check the name again.
+    pub(crate) fn recent(name: &str) -> Option<Symbol> {
+        INTERNER.with_borrow(|table| {
+            let symbol = table.recent[recent_slot(name)]?;
+            (table.names[symbol.0 as usize] == name).then_some(symbol)
         })
     }
 
@@ -102,5 +127,17 @@ mod tests {
         let long = Symbol::intern("a_rather_long_identifier_1");
         assert!(long != Symbol::intern("a_rather_long_identifier_2"));
         assert!(Symbol::intern("ab") != Symbol::intern("ab\0"));
+    }
+
+    #[test]
+    fn a_recent_symbol_is_found_only_under_its_own_name() {
+        let mut name = String::from("recently_made");
+        assert_eq!(Symbol::recent(&name), None, "never interned");
+        let symbol = Symbol::intern(&name);
+        assert_eq!(Symbol::recent(&name), Some(symbol));
+        // Another name at the same address (a reused buffer) is not taken for the first.
+        name.replace_range(.., "recently_mine");
+        assert_eq!(Symbol::recent(&name), None);
+        assert_eq!(Symbol::recent(&String::from("recently_made")).unwrap_or(symbol), symbol);
     }
 }
