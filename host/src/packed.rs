@@ -138,7 +138,8 @@ impl PackedOutput {
         self.words.is_empty()
     }
 
-    /// The tokens, spacing included. `None` only on a host bug (see [`read`]).
+    /// The tokens, spacing included. `None` only on a host bug (its checks and its reader
+    /// disagreeing).
     pub fn tokens(&self) -> Option<Vec<Token>> {
         self.view().tokens(0..self.len())
     }
