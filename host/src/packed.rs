@@ -1,10 +1,10 @@
 //! The WIT's packed `token-stream` (five `u32` words per token plus one text buffer; the layout
 //! is documented on the record in `wit/bridge.wit`) to and from the host's flat token list.
 //!
-//! Decoding reads what a guest wrote, so every field is checked: an entry that breaks the layout
-//! is a [`GuestFault::MalformedEntry`] naming the entry and the field. Text is copied into the
-//! tokens' strings, so decoding also enforces the text limit, counting shared text once per
-//! token that names it.
+//! What a guest wrote is checked in place ([`validate`]), every field: an entry that breaks the
+//! layout is a [`GuestFault::MalformedEntry`] naming the entry and the field. The text limit
+//! counts shared text once per token that names it, as if each token held its own copy. Checked
+//! streams are then read as tokens ([`read`]) or passed on packed ([`PackedOutput`]).
 
 use crate::bindings::types::TokenStream as Packed;
 use crate::error::GuestFault;
@@ -12,7 +12,7 @@ use crate::tokens::{LitKind, Token};
 use wasmacro_backend::packed::{doc_from, spacing_from, PackedView, IDENT, PUNCT};
 pub use wasmacro_backend::packed::{GROUP, WORDS};
 
-/// Entries of `packed`, rounded down (a partial entry is refused by `decode`).
+/// Entries of `packed`, rounded down (a partial entry is refused by [`validate`]).
 pub fn entries(packed: &Packed) -> usize {
     packed.words.len() / WORDS
 }

@@ -14,7 +14,7 @@ use crate::{cargo_run, link, sysroot, target_spec, ui, validate};
 /// The release profile of a component, as cargo's environment overrides. One LTO unit across the
 /// macro, syn, quote, proc-macro2 and the standard library: a macro's time goes largely into
 /// small calls between those crates (building tokens), which it can then inline. serde_derive's
-/// expansions ran 13-20% faster for a few seconds more of build (BENCHMARKS.md). The guest
+/// expansions ran 18-23% faster for a few seconds more of build (BENCHMARKS.md). The guest
 /// sysroot carries bitcode for this (`sysroot::build_library`).
 const RELEASE_PROFILE: [(&str, &str); 2] = [("CARGO_PROFILE_RELEASE_LTO", "fat"), ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "1")];
 
