@@ -211,7 +211,7 @@ fn a_release_build_is_one_lto_unit_and_expands_as_the_debug_build() {
     assert!(built.status.success(), "the release build failed:\n{}", built.stderr);
     let rustc = built.stderr.lines().find(|l| l.contains("Running") && l.contains("--crate-name derive_syn"));
     let rustc = rustc.expect("cargo ran rustc for the macro crate");
-    for flag in ["-C lto=fat", "-C codegen-units=1", "-Zdylib-lto"] {
+    for flag in ["-C lto=fat", "-C codegen-units=1", "-Zdylib-lto", "-Cllvm-args=-inline-threshold=250"] {
         assert!(rustc.contains(flag), "{flag} missing from the macro crate's rustc command: {rustc}");
     }
     assert_valid_component(&release);
