@@ -39,8 +39,9 @@ pub struct BuildArgs {
     /// Path to the proc-macro crate's Cargo.toml [default: ./Cargo.toml]
     #[arg(long, value_name = "PATH")]
     pub manifest_path: Option<PathBuf>,
-    /// Build with the release profile, with LTO across all crates and one codegen unit (faster
-    /// expansions; CARGO_PROFILE_RELEASE_LTO and _CODEGEN_UNITS in the environment override)
+    /// Build with the release profile, with LTO across all crates, one codegen unit and cold call
+    /// sites inlined (faster expansions; CARGO_PROFILE_RELEASE_LTO and _CODEGEN_UNITS in the
+    /// environment override)
     #[arg(long, short = 'r')]
     pub release: bool,
     /// Where to write the component [default: <target-dir>/wasmacro/<crate>.wasm]
