@@ -132,6 +132,29 @@ fn stream_building_shares_and_flattens() {
 }
 
 #[test]
+fn dropping_a_stream_releases_what_its_trees_own() {
+    expansion(|| {
+        let literal = Literal::string("shared text");
+        let symbol = literal.symbol.clone();
+        let inner: TokenStream = [TokenTree::from(literal), TokenTree::from(Ident::new("x", Span::call_site()))].into_iter().collect();
+        let body = inner.0.clone().unwrap();
+        let outer: TokenStream = [
+            TokenTree::from(Punct::new('#', Spacing::Alone)),
+            TokenTree::from(Group::new(Delimiter::Bracket, inner)),
+            TokenTree::from(Ident::new("y", Span::call_site())),
+        ]
+        .into_iter()
+        .collect();
+        // Held by: our handles, and the trees (the group's body; the literal inside it).
+        assert_eq!((std::rc::Rc::strong_count(&body), std::rc::Rc::strong_count(&symbol)), (2, 2));
+        drop(outer);
+        assert_eq!(std::rc::Rc::strong_count(&body), 1, "the group was not dropped");
+        drop(body);
+        assert_eq!(std::rc::Rc::strong_count(&symbol), 1, "the literal was not dropped");
+    });
+}
+
+#[test]
 fn flat_round_trip() {
     expansion(|| {
         let inner: TokenStream = [

@@ -42,7 +42,6 @@ impl IntoIterator for TokenStream {
 
     fn into_iter(self) -> IntoIter {
         // Take the trees without copying when this stream is their only owner.
-        let trees = self.0.map(|rc| std::rc::Rc::unwrap_or_clone(rc)).unwrap_or_default();
-        IntoIter { trees: trees.into_iter() }
+        IntoIter { trees: self.into_trees().into_iter() }
     }
 }
