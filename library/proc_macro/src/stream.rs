@@ -220,20 +220,30 @@ impl From<TokenTree> for TokenStream {
 /// (`Literal::i32_suffixed(-1)`) as a `-` punct followed by the positive literal, both with the
 /// literal's span (the `-` with hidden joint spacing: it prints as `-1`). Native macros observe
 /// the split as soon as such a literal is put into a stream.
+///
+/// Kept out of line, with the rare case (a negative literal) in a function of its own, so that
+/// the common case needs no stack frame.
+#[inline(never)]
 pub(crate) fn push_normalized(trees: &mut Vec<TokenTree>, mut tree: TokenTree) {
     tree.forget_hidden();
-    if let TokenTree::Literal(lit) = &tree {
-        if matches!(lit.kind, LitKind::Integer | LitKind::Float) {
-            if let Some(positive) = lit.symbol.strip_prefix('-') {
-                let span = lit.span;
-                let positive = Literal { symbol: Rc::from(positive), ..lit.clone() };
-                trees.push(TokenTree::Punct(Punct { ch: '-', spacing: TokSpacing::JointHidden, span }));
-                trees.push(TokenTree::Literal(positive));
-                return;
-            }
-        }
+    let negative = match &tree {
+        TokenTree::Literal(lit) => matches!(lit.kind, LitKind::Integer | LitKind::Float) && lit.symbol.starts_with('-'),
+        _ => false,
+    };
+    if negative {
+        return push_negative_literal(trees, tree);
     }
     trees.push(tree);
+}
+
+#[cold]
+#[inline(never)]
+fn push_negative_literal(trees: &mut Vec<TokenTree>, tree: TokenTree) {
+    let TokenTree::Literal(lit) = tree else { unreachable!("only called with a literal") };
+    let span = lit.span;
+    let positive = Literal { symbol: Rc::from(&lit.symbol[1..]), ..lit };
+    trees.push(TokenTree::Punct(Punct { ch: '-', spacing: TokSpacing::JointHidden, span }));
+    trees.push(TokenTree::Literal(positive));
 }
 
 /// A stream of the given trees, in order.
