@@ -27,6 +27,8 @@ pub(crate) struct Trees(pub(crate) Vec<TokenTree>);
 
 impl Drop for Trees {
     fn drop(&mut self) {
+        // The trees skipped below must stay plain data.
+        const { assert!(!std::mem::needs_drop::<Ident>() && !std::mem::needs_drop::<Punct>()) };
         let len = self.0.len();
         let base = self.0.as_mut_ptr();
         // SAFETY: the vector forgets its trees first, so that it only frees its buffer after
