@@ -21,8 +21,8 @@ const RELEASE_PROFILE: [(&str, &str); 2] = [("CARGO_PROFILE_RELEASE_LTO", "fat")
 /// LLVM's inlining threshold for a release component: its own default at `-O3`, stated so that
 /// it also applies to call sites LLVM deems cold (given a threshold, LLVM drops the separate and
 /// much lower one for those). A call costs more in wasm under wasmtime than natively: no
-/// callee-saved registers, a deadline check on entry, an exception edge. Measured: 2-10% faster
-/// expansions of serde_derive and the derive-syn example, components about 1% larger
+/// callee-saved registers, a deadline check on entry, an exception edge. Measured: expansions
+/// of serde_derive and the derive-syn example mostly 4-11% faster, components about 1% larger
 /// (BENCHMARKS.md).
 const RELEASE_INLINING: &str = "-Cllvm-args=-inline-threshold=250";
 
