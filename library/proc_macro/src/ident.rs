@@ -48,10 +48,17 @@ fn make_symbol(name: &str, is_raw: bool, span: Span) -> Symbol {
     }
 }
 
+#[inline]
 fn check_raw(name: &str, is_raw: bool) {
     if is_raw && !can_be_raw(name) {
-        panic!("`{}` cannot be a raw identifier", name);
+        not_raw(name);
     }
+}
+
+#[cold]
+#[inline(never)]
+fn not_raw(name: &str) -> ! {
+    panic!("`{}` cannot be a raw identifier", name);
 }
 
 impl Ident {

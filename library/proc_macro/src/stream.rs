@@ -272,12 +272,13 @@ impl FromIterator<TokenStream> for TokenStream {
 #[stable(feature = "token_stream_extend", since = "1.30.0")]
 impl Extend<TokenTree> for TokenStream {
     fn extend<I: IntoIterator<Item = TokenTree>>(&mut self, trees: I) {
-        let mut trees = trees.into_iter().peekable();
+        let mut trees = trees.into_iter();
         // Extending by nothing must not turn `None` into an empty vector.
-        if trees.peek().is_some() {
-            let out = self.trees_mut();
-            trees.for_each(|tree| push_normalized(out, tree));
-        }
+        let Some(first) = trees.next() else { return };
+        let out = self.trees_mut();
+        out.reserve(trees.size_hint().0.saturating_add(1));
+        push_normalized(out, first);
+        trees.for_each(|tree| push_normalized(out, tree));
     }
 
     fn extend_one(&mut self, tree: TokenTree) {
