@@ -45,15 +45,22 @@ pub(crate) fn is_legal_punct(ch: char) -> bool {
     )
 }
 
+#[cold]
+#[inline(never)]
+fn unsupported(ch: char) -> ! {
+    panic!("unsupported character `{:?}`", ch);
+}
+
 impl Punct {
     /// The punct `ch` with `spacing` and the span `Span::call_site()`.
     ///
     /// Panics unless `ch` is one of the characters Rust's punctuation is made of:
     /// `= < > ! ~ + - * / % ^ & | @ . , ; : # $ ? '`.
     #[stable(feature = "proc_macro_lib2", since = "1.29.0")]
+    #[inline]
     pub fn new(ch: char, spacing: Spacing) -> Punct {
         if !is_legal_punct(ch) {
-            panic!("unsupported character `{:?}`", ch);
+            unsupported(ch);
         }
         let spacing = if spacing == Spacing::Joint { TokSpacing::Joint } else { TokSpacing::Alone };
         Punct { ch, spacing, span: Span::call_site() }
