@@ -55,6 +55,7 @@ fn check_raw(name: &str, is_raw: bool) {
     }
 }
 
+// The panic out of line, so that the check inlines into every `Ident::new`.
 #[cold]
 #[inline(never)]
 fn not_raw(name: &str) -> ! {

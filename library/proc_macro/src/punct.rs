@@ -45,6 +45,8 @@ pub(crate) fn is_legal_punct(ch: char) -> bool {
     )
 }
 
+// The panic out of line, so that `Punct::new` stays small enough to inline into proc-macro2's
+// path for every punct it passes on.
 #[cold]
 #[inline(never)]
 fn unsupported(ch: char) -> ! {
