@@ -18,13 +18,14 @@ use crate::{cargo_run, link, sysroot, target_spec, ui, validate};
 /// sysroot carries bitcode for this (`sysroot::build_library`).
 const RELEASE_PROFILE: [(&str, &str); 2] = [("CARGO_PROFILE_RELEASE_LTO", "fat"), ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "1")];
 
-/// LLVM's inlining threshold for a release component: its own default at `-O3`, stated so that
-/// it also applies to call sites LLVM deems cold (given a threshold, LLVM drops the separate and
-/// much lower one for those). A call costs more in wasm under wasmtime than natively: no
-/// callee-saved registers, a deadline check on entry, an exception edge. Measured: expansions
-/// of serde_derive and the derive-syn example mostly 4-11% faster, components about 1% larger
-/// (BENCHMARKS.md).
-const RELEASE_INLINING: &str = "-Cllvm-args=-inline-threshold=250";
+/// rustc's flags for a release component:
+/// - `-Zdylib-lto`: rustc refuses LTO for the `proc-macro` crate type unless asked.
+/// - LLVM's inlining threshold: its own default at `-O3`, stated so that it also applies to call
+///   sites LLVM deems cold (given a threshold, LLVM drops the separate and much lower one for
+///   those). A call costs more in wasm under wasmtime than natively: no callee-saved registers,
+///   a deadline check on entry, an exception edge. Measured: expansions of serde_derive and the
+///   derive-syn example mostly 4-11% faster, components about 1% larger (BENCHMARKS.md).
+const RELEASE_RUSTFLAGS: [&str; 2] = ["-Zdylib-lto", "-Cllvm-args=-inline-threshold=250"];
 
 #[derive(clap::Args, Debug, Clone, Default)]
 #[command(after_help = "\
@@ -166,9 +167,10 @@ impl BuildArgs {
         rustflags.push("\x1f-Zunstable-options\x1f-L\x1fdependency=");
         rustflags.push(sysroot.host_deps());
         if self.release {
-            // rustc refuses LTO for the `proc-macro` crate type unless asked.
-            rustflags.push("\x1f-Zdylib-lto\x1f");
-            rustflags.push(RELEASE_INLINING);
+            for flag in RELEASE_RUSTFLAGS {
+                rustflags.push("\x1f");
+                rustflags.push(flag);
+            }
         }
         cmd.env("CARGO_ENCODED_RUSTFLAGS", rustflags)
             .env("RUSTC_WRAPPER", std::env::current_exe()?)
