@@ -228,6 +228,8 @@ impl From<TokenTree> for TokenStream {
 #[inline(never)]
 pub(crate) fn push_normalized(trees: &mut Vec<TokenTree>, mut tree: TokenTree) {
     tree.forget_hidden();
+    // Checked through a reference and handed over whole: matching the literal out by value
+    // leaves it live across the push, which costs the common case an unwinding cleanup block.
     let negative = match &tree {
         TokenTree::Literal(lit) => matches!(lit.kind, LitKind::Integer | LitKind::Float) && lit.symbol.starts_with('-'),
         _ => false,
