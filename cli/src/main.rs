@@ -10,6 +10,7 @@ mod embedded;
 mod host_library;
 mod link;
 mod render;
+mod rustc_profile;
 mod rustc_wrapper;
 mod shadow;
 mod sysroot;

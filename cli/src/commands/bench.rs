@@ -1,20 +1,20 @@
 //! `cargo wasmacro bench`: the cost of one expansion, native and as a component side by side,
 //! and of loading a component.
 //!
-//! Native: rustc cannot run a proc macro alone, so we time `rustc -Zunpretty=expanded` of a
-//! generated crate that applies the native macro to several copies of the input, and of the
-//! same crate with the expansion pasted in instead; the difference divided by the copies is the
-//! macro's own cost (parsing and printing included on both sides, so they cancel out). The
-//! native macro is built twice: as cargo builds proc macros by default (debug), and optimized
-//! (`build-override` with `opt-level = 3`, as a release build of the macro crate would be).
-//! Component: the same expansion through the host on a warm instance, reused as a compiler
-//! would reuse it; the host's conversions and checks count, the lexing of the input and the
-//! printing of the output (the compiler's work on both sides) do not. The output is taken in
-//! the checked packed form a compiler's shim reads (`expand_packed`), not as a token list that
-//! only the standalone model needs.
+//! Inside rustc: rustc cannot run a proc macro alone, so we run `rustc -Zunpretty=expanded` on
+//! a generated crate that applies the macro to several copies of the input, with rustc's
+//! self-profiler on, and read how long each expansion took (`rustc_profile`). The same is done
+//! with the native macro built twice (as cargo builds proc macros by default, debug, and
+//! optimized: `build-override` with `opt-level = 3`) and with the component through a shim
+//! generated for it (`cargo wasmacro shim`, the shim crate optimized): the compiler's whole
+//! call into the macro, measured the same way on every side.
+//! Host alone: the same expansion through the host on a warm instance, reused as a compiler
+//! would reuse it, without the compiler's side; the host's conversions and checks count. The
+//! output is taken in the checked packed form a compiler's shim reads (`expand_packed`).
 //! Load: a first load compiling with Cranelift, and loads from the on-disk cache.
-//! Baseline (`--baseline`): another build of the component, timed in turn with this one, sample
-//! by sample, so that both see the same machine load (how a library or host change is measured).
+//! Baseline (`--baseline`): another build of the component, timed in the host in turn with this
+//! one, sample by sample, so that both see the same machine load (how a library or host change
+//! is measured).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -23,6 +23,7 @@ use anyhow::{bail, Context, Result};
 use wasmacro_host::standalone::StandaloneBackend;
 use wasmacro_host::{ComponentCache, ExpansionStats, Kind, Limits, MacroComponent, Sandbox};
 
+use crate::commands::bench_check;
 use crate::commands::build::{crate_manifest, BuildArgs};
 use crate::toolchain::Toolchain;
 use crate::ui;
@@ -32,7 +33,8 @@ use crate::ui;
     group(clap::ArgGroup::new("which").required(true).args(["derive", "bang"])),
     group(clap::ArgGroup::new("inputs").required(true).multiple(true).args(["input", "fields"])),
     after_help = "\
-Every macro runs on every input; each pair is one row. Example (serde_derive, 1 and 1000 fields):
+Every macro runs on every input; each pair is one row, timed inside rustc (nightly, its self-profile)
+natively and through a shim of the component, and in the wasmacro host alone. Example (serde_derive, 1 and 1000 fields):
   cargo wasmacro bench --release --target-dir target/bench --crate ~/.cargo/registry/src/*/serde_derive-1.0.229 \\
     --derive Serialize --derive Deserialize --use 'use serde::{Serialize, Deserialize};' \\
     --dep 'serde = { version = \"=1.0.229\", features = [\"derive\"] }' --fields 1,1000
@@ -66,9 +68,9 @@ pub struct BenchArgs {
     /// Option<u64>, Vec<u8> in turn), for each N given, e.g. --fields 1,1000
     #[arg(long, value_name = "N,...", value_delimiter = ',', conflicts_with = "bang")]
     pub fields: Vec<usize>,
-    /// Expansions per native sample for an input of 64 tokens; smaller inputs get
-    /// proportionally more (up to 10 times as many), larger ones fewer (at least 5), so that
-    /// every sample does about as much work
+    /// Expansions per sample for an input of 64 tokens; smaller inputs get proportionally more
+    /// (up to 10 times as many), larger ones fewer (at least 5), so that every sample does
+    /// about as much work
     #[arg(long, default_value_t = 50)]
     pub copies: usize,
     /// Samples per side (the median is reported)
@@ -113,6 +115,8 @@ struct Case {
     baseline: Vec<Duration>,
     native_debug: Vec<Duration>,
     native_release: Vec<Duration>,
+    /// The component through its shim, inside rustc.
+    in_rustc: Vec<Duration>,
 }
 
 fn median(samples: &[Duration]) -> Option<Duration> {
@@ -204,7 +208,6 @@ impl BenchArgs {
 
         // Component side: every case on one warm instance per input.
         let mut cases = Vec::new();
-        let mut helpers = Vec::new();
         for (input_name, input) in &inputs {
             let backend = StandaloneBackend::new("input.rs", input);
             let mut instance = component.instantiate(Box::new(backend), &Sandbox::default(), Limits::default())?;
@@ -213,10 +216,9 @@ impl BenchArgs {
                 None => None,
             };
             for name in &names {
-                let Some(decl) = instance.macros().iter().find(|m| &m.name == name && m.kind == kind) else {
+                if !instance.macros().iter().any(|m| &m.name == name && m.kind == kind) {
                     bail!("{} has no {} named `{name}`", built.component.display(), kind.describe());
-                };
-                helpers.extend(decl.helpers.iter().cloned());
+                }
                 ui::status("Measuring", format!("component, `{name}` on {input_name}, {} samples", self.samples));
                 let mut case = Case {
                     macro_name: name.clone(),
@@ -231,6 +233,7 @@ impl BenchArgs {
                     baseline: Vec::new(),
                     native_debug: Vec::new(),
                     native_release: Vec::new(),
+                    in_rustc: Vec::new(),
                 };
                 for _ in 0..self.samples {
                     let timed = time_expansions(&mut instance, kind, name, input_name, self.copies)?;
@@ -245,58 +248,57 @@ impl BenchArgs {
                     }
                 }
                 case.stats = instance.last_expansion_stats().clone();
-                // Small inputs need many copies to stand out of rustc's own time, large ones few
-                // to keep a sample in seconds.
+                // Many expansions of small inputs per rustc run, few of large ones, to keep a
+                // sample in seconds.
                 case.copies = (self.copies * 64 / case.tokens_in.max(1)).clamp(5.min(self.copies), 10 * self.copies);
                 cases.push(case);
             }
         }
 
-        // Native side.
+        // Native side, and the component inside rustc through a shim: rustc's self-profile
+        // records each expansion (see `rustc_profile`).
         let toolchain = Toolchain::provision()?;
-        let dir = built.component.parent().unwrap().join("bench").join(&built.package);
+        let bench_dir = built.component.parent().unwrap().join("bench");
+        let dir = bench_dir.join(&built.package);
         let deps = if self.deps.is_empty() {
             vec![format!("{} = {{ path = {:?} }}", built.package, manifest.parent().unwrap())]
         } else {
             self.deps.clone()
         };
         write_native_crate(&dir, &deps)?;
-        let profiles: &[NativeProfile] = match self.native.as_str() {
-            "debug" => &[NativeProfile::Debug],
-            "release" => &[NativeProfile::Release],
-            _ => &[NativeProfile::Debug, NativeProfile::Release],
-        };
+        ui::status("Generating", format!("a shim of {}, to run the component inside rustc", built.component.display()));
+        let shim_dep = bench_check::write_shim(&built.component, &bench_dir.join(format!("{}-shim-crate", built.package)))?;
+        let shim_dir = bench_dir.join(format!("{}-shim", built.package));
+        write_native_crate(&shim_dir, &[deps.clone(), vec![shim_dep]].concat())?;
+        let mut runs: Vec<(&str, &Path, NativeProfile, String)> = Vec::new();
+        for profile in self.native_profiles() {
+            runs.push((profile.name(), &dir, profile, String::new()));
+        }
+        // The shim crate optimized, like the native macro it is compared with.
+        runs.push(("component through its shim", &shim_dir, NativeProfile::Release, format!("{}::", bench_check::SHIM)));
+        let profiles_dir = bench_dir.join("profiles");
         for case in &mut cases {
             let name = &case.macro_name;
-            let with_macro = copies(case.copies, |i| match kind {
-                Kind::Derive => format!("mod m{i} {{ #![allow(warnings)] {} #[derive({name})] {} }}", self.use_line, case.input),
-                _ => format!("mod m{i} {{ #![allow(warnings)] {} pub fn f() {{ let _ = {name}!({}); }} }}", self.use_line, case.input),
-            });
-            let bare_input = match kind {
-                Kind::Derive => without_helper_attributes(&case.input, &helpers)?,
-                _ => String::new(),
-            };
-            let pasted = copies(case.copies, |i| match kind {
-                Kind::Derive => format!("mod m{i} {{ #![allow(warnings)] {} {bare_input} {} }}", self.use_line, case.expansion),
-                _ => format!("mod m{i} {{ #![allow(warnings)] {} pub fn f() {{ let _ = {}; }} }}", self.use_line, case.expansion),
-            });
-            write_bin(&dir, "with_macro", &with_macro)?;
-            write_bin(&dir, "pasted", &pasted)?;
-            for &profile in profiles {
+            for (label, dir, profile, prefix) in &runs {
+                let with_macro = copies(case.copies, |i| match kind {
+                    Kind::Derive => format!("mod m{i} {{ #![allow(warnings)] {} #[derive({prefix}{name})] {} }}", self.use_line, case.input),
+                    _ => format!("mod m{i} {{ #![allow(warnings)] {} pub fn f() {{ let _ = {prefix}{name}!({}); }} }}", self.use_line, case.input),
+                });
+                write_bin(dir, "with_macro", &with_macro)?;
                 // Untimed: builds the macro and dependencies, brings the files into the page cache.
-                run_unpretty(&toolchain, &dir, profile, "with_macro")?;
-                run_unpretty(&toolchain, &dir, profile, "pasted")?;
-                ui::status(
-                    "Measuring",
-                    format!("native rustc ({}), `{name}` on {}, {} samples of {} expansions", profile.name(), case.input_name, self.samples, case.copies),
-                );
+                run_unpretty(&toolchain, dir, *profile, "with_macro", None)?;
+                ui::status("Measuring", format!("inside rustc ({label}), `{name}` on {}, {} samples of {} expansions", case.input_name, self.samples, case.copies));
                 for _ in 0..self.samples {
-                    let a = time_unpretty(&toolchain, &dir, profile, "with_macro")?;
-                    let b = time_unpretty(&toolchain, &dir, profile, "pasted")?;
-                    let per_expansion = a.saturating_sub(b) / case.copies as u32;
-                    match profile {
-                        NativeProfile::Debug => case.native_debug.push(per_expansion),
-                        NativeProfile::Release => case.native_release.push(per_expansion),
+                    let _ = std::fs::remove_dir_all(&profiles_dir);
+                    run_unpretty(&toolchain, dir, *profile, "with_macro", Some(&profiles_dir))?;
+                    let times = crate::rustc_profile::expansion_times(&profiles_dir)?;
+                    let Some(per_expansion) = times.get(name.as_str()).and_then(|t| median(t)) else {
+                        bail!("rustc's profile of {label} has no expansion of `{name}`: {times:?}");
+                    };
+                    match (prefix.is_empty(), profile) {
+                        (false, _) => case.in_rustc.push(per_expansion),
+                        (true, NativeProfile::Debug) => case.native_debug.push(per_expansion),
+                        (true, NativeProfile::Release) => case.native_release.push(per_expansion),
                     }
                 }
             }
@@ -346,21 +348,31 @@ impl BenchArgs {
         Ok(())
     }
 
+    fn native_profiles(&self) -> Vec<NativeProfile> {
+        match self.native.as_str() {
+            "debug" => vec![NativeProfile::Debug],
+            "release" => vec![NativeProfile::Release],
+            _ => vec![NativeProfile::Debug, NativeProfile::Release],
+        }
+    }
+
     fn report(&self, component: &Path, cases: &[Case], cold_load: Duration, cached_loads: &[Duration], instantiations: &[Duration]) {
-        println!("One expansion, median of {} samples, in µs (native: rustc -Zunpretty=expanded, by difference;", self.samples);
-        println!("component: {} in the wasmacro host, warm instance):", component.display());
+        println!("One expansion, median of {} samples, in µs. Inside rustc (its self-profile, `expand_proc_macro`): the native", self.samples);
+        println!("macro, and the component through a generated shim (the compiler's whole call into the macro on both sides).");
+        println!("Host alone: {} in the wasmacro host, warm instance, without the compiler's side:", component.display());
         let mut header = [
             "macro", "input", "tokens in", "tokens out", "bridge calls", "native debug", "native release", "component",
-            "overhead vs release", "component/release", "component/debug",
+            "overhead vs release", "component/release", "component/debug", "host alone",
         ]
         .map(String::from)
         .to_vec();
         if self.baseline.is_some() {
-            header.extend(["baseline", "component/baseline"].map(String::from));
+            header.extend(["baseline (host alone)", "host alone/baseline"].map(String::from));
         }
         let mut rows = vec![header];
         for case in cases {
-            let (debug, release, wasm) = (median(&case.native_debug), median(&case.native_release), median(&case.component));
+            let (debug, release, in_rustc, host) =
+                (median(&case.native_debug), median(&case.native_release), median(&case.in_rustc), median(&case.component));
             rows.push(vec![
                 case.macro_name.clone(),
                 case.input_name.clone(),
@@ -369,14 +381,15 @@ impl BenchArgs {
                 case.stats.total_calls().to_string(),
                 us(debug),
                 us(release),
-                us(wasm),
-                overhead(wasm, release),
-                ratio(wasm, release),
-                ratio(wasm, debug),
+                us(in_rustc),
+                overhead(in_rustc, release),
+                ratio(in_rustc, release),
+                ratio(in_rustc, debug),
+                us(host),
             ]);
             if self.baseline.is_some() {
                 let base = median(&case.baseline);
-                rows.last_mut().unwrap().extend([us(base), ratio(wasm, base)]);
+                rows.last_mut().unwrap().extend([us(base), ratio(host, base)]);
             }
         }
         print_table(&rows);
@@ -458,29 +471,6 @@ impl NativeProfile {
     }
 }
 
-/// Without the derive nothing registers its helper attributes, so the pasted side drops them.
-fn without_helper_attributes(input: &str, helpers: &[String]) -> Result<String> {
-    use syn::visit_mut::VisitMut;
-    struct Strip<'a>(&'a [String]);
-    impl VisitMut for Strip<'_> {
-        fn visit_attribute_mut(&mut self, _: &mut syn::Attribute) {}
-        fn visit_attributes_mut(&mut self, attrs: &mut Vec<syn::Attribute>) {
-            attrs.retain(|a| !self.0.iter().any(|h| a.path().is_ident(h)));
-        }
-        fn visit_field_mut(&mut self, field: &mut syn::Field) {
-            self.visit_attributes_mut(&mut field.attrs);
-            syn::visit_mut::visit_field_mut(self, field);
-        }
-        fn visit_variant_mut(&mut self, variant: &mut syn::Variant) {
-            self.visit_attributes_mut(&mut variant.attrs);
-            syn::visit_mut::visit_variant_mut(self, variant);
-        }
-    }
-    let mut file = syn::parse_file(input).context("the input must be an item for --derive")?;
-    Strip(helpers).visit_file_mut(&mut file);
-    Ok(prettyplease::unparse(&file))
-}
-
 fn copies(n: usize, item: impl Fn(usize) -> String) -> String {
     let mut text: String = (0..n).map(|i| item(i) + "\n").collect();
     text.push_str("fn main() {}\n");
@@ -506,14 +496,9 @@ fn write_bin(dir: &Path, bin: &str, source: &str) -> Result<()> {
     Ok(())
 }
 
-/// Wall time of `cargo rustc -- -Zunpretty=expanded` on one generated binary.
-fn time_unpretty(toolchain: &Toolchain, dir: &Path, profile: NativeProfile, bin: &str) -> Result<Duration> {
-    let started = Instant::now();
-    run_unpretty(toolchain, dir, profile, bin)?;
-    Ok(started.elapsed())
-}
-
-fn run_unpretty(toolchain: &Toolchain, dir: &Path, profile: NativeProfile, bin: &str) -> Result<()> {
+/// `cargo rustc -- -Zunpretty=expanded` on one generated binary (expansion without the checks
+/// after it), writing rustc's self-profile into `profile_into` if given.
+fn run_unpretty(toolchain: &Toolchain, dir: &Path, profile: NativeProfile, bin: &str, profile_into: Option<&Path>) -> Result<()> {
     let mut cmd = toolchain.cargo_command();
     cmd.current_dir(dir).args(["rustc", "-q", "--profile", "check", "--bin", bin]);
     // One target folder per profile, so that neither rebuilds the other's macro.
@@ -523,7 +508,11 @@ fn run_unpretty(toolchain: &Toolchain, dir: &Path, profile: NativeProfile, bin: 
             cmd.arg("--config").arg(format!("profile.dev.build-override.{setting}"));
         }
     }
-    let out = cmd.args(["--", "-Zunpretty=expanded"]).output()?;
+    cmd.args(["--", "-Zunpretty=expanded"]);
+    if let Some(dir) = profile_into {
+        cmd.args(crate::rustc_profile::rustc_args(dir));
+    }
+    let out = cmd.output()?;
     if !out.status.success() {
         bail!("native rustc ({}) failed on {bin}:\n{}", profile.name(), String::from_utf8_lossy(&out.stderr));
     }

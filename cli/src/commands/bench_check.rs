@@ -22,7 +22,27 @@ use crate::shadow::write_if_changed;
 use crate::ui;
 
 /// Name of the generated shim crate.
-const SHIM: &str = "wasmacro_bench_shim";
+pub const SHIM: &str = "wasmacro_bench_shim";
+
+/// Generates the shim crate of `component` in `dir` (`cargo wasmacro shim`, with the default
+/// deadline), and returns the dependency line that uses it.
+pub fn write_shim(component: &Path, dir: &Path) -> Result<String> {
+    let shim = crate::commands::shim::ShimArgs {
+        component: component.to_path_buf(),
+        name: SHIM.to_string(),
+        out_dir: Some(dir.to_path_buf()),
+        crate_version: "0.0.0".into(),
+        sources: None,
+        host_library: None,
+        allow_env: Vec::new(),
+        allow_read: Vec::new(),
+        real_clock: false,
+        real_random: false,
+        deadline_secs: 60,
+    };
+    shim.exec()?;
+    Ok(format!("{SHIM} = {{ path = {:?} }}", std::path::absolute(dir)?))
+}
 
 pub struct CheckBench<'a> {
     pub component: &'a Path,
@@ -53,23 +73,8 @@ pub struct Variant {
 
 impl CheckBench<'_> {
     pub fn run(&self) -> Result<Vec<Variant>> {
-        let shim_dir = self.dir.join("shim-crate");
-        let shim = crate::commands::shim::ShimArgs {
-            component: self.component.to_path_buf(),
-            name: SHIM.to_string(),
-            out_dir: Some(shim_dir.clone()),
-            crate_version: "0.0.0".into(),
-            sources: None,
-            host_library: None,
-            allow_env: Vec::new(),
-            allow_read: Vec::new(),
-            real_clock: false,
-            real_random: false,
-            deadline_secs: 60,
-        };
-        shim.exec()?;
+        let shim_dep = write_shim(self.component, &self.dir.join("shim-crate"))?;
         const OPTIMIZED: &str = "[profile.dev.build-override]\nopt-level = 3\n";
-        let shim_dep = format!("{SHIM} = {{ path = {:?} }}", std::path::absolute(&shim_dir)?);
         let native_paths = self.derives.join(", ");
         let shim_paths = self.derives.iter().map(|d| format!("{SHIM}::{d}")).collect::<Vec<_>>().join(", ");
         let shim_deps = [self.deps, &[shim_dep]].concat();
