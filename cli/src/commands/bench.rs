@@ -279,7 +279,7 @@ impl BenchArgs {
         let profiles_dir = bench_dir.join("profiles");
         for case in &mut cases {
             let name = &case.macro_name;
-            for (label, dir, profile, prefix) in &runs {
+            for (_, dir, profile, prefix) in &runs {
                 let with_macro = copies(case.copies, |i| match kind {
                     Kind::Derive => format!("mod m{i} {{ #![allow(warnings)] {} #[derive({prefix}{name})] {} }}", self.use_line, case.input),
                     _ => format!("mod m{i} {{ #![allow(warnings)] {} pub fn f() {{ let _ = {prefix}{name}!({}); }} }}", self.use_line, case.input),
@@ -287,8 +287,13 @@ impl BenchArgs {
                 write_bin(dir, "with_macro", &with_macro)?;
                 // Untimed: builds the macro and dependencies, brings the files into the page cache.
                 run_unpretty(&toolchain, dir, *profile, "with_macro", None)?;
-                ui::status("Measuring", format!("inside rustc ({label}), `{name}` on {}, {} samples of {} expansions", case.input_name, self.samples, case.copies));
-                for _ in 0..self.samples {
+            }
+            let labels: Vec<&str> = runs.iter().map(|r| r.0).collect();
+            ui::status("Measuring", format!("inside rustc ({}), `{name}` on {}, {} rounds of {} expansions each", labels.join(", "), case.input_name, self.samples, case.copies));
+            // Round by round, every side in turn, so that a slow minute of a shared machine
+            // does not favour one.
+            for _ in 0..self.samples {
+                for (label, dir, profile, prefix) in &runs {
                     let _ = std::fs::remove_dir_all(&profiles_dir);
                     run_unpretty(&toolchain, dir, *profile, "with_macro", Some(&profiles_dir))?;
                     let times = crate::rustc_profile::expansion_times(&profiles_dir)?;
