@@ -12,9 +12,9 @@
 //! would reuse it, without the compiler's side; the host's conversions and checks count. The
 //! output is taken in the checked packed form a compiler's shim reads (`expand_packed`).
 //! Load: a first load compiling with Cranelift, and loads from the on-disk cache.
-//! Baseline (`--baseline`): another build of the component, timed in the host in turn with this
-//! one, sample by sample, so that both see the same machine load (how a library or host change
-//! is measured).
+//! Baseline (`--baseline`): another build of the component, timed in turn with this one (inside
+//! rustc through a shim of its own, round by round; in the host, sample by sample), so that
+//! both see the same machine load (how a library, build or host change is measured).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -93,8 +93,8 @@ pub struct BenchArgs {
     #[arg(long, value_name = "N", conflicts_with = "bang")]
     pub check: Option<usize>,
     /// Also time this component (the same crate built another way, e.g. by another version of
-    /// wasmacro), sample by sample in turn with the one built here, and report the ratio. Its
-    /// expansions must print the same
+    /// wasmacro) in turn with the one built here, inside rustc through a shim of its own and in
+    /// the host alone, and report the ratios. Its expansions must print the same
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 }
@@ -117,6 +117,24 @@ struct Case {
     native_release: Vec<Duration>,
     /// The component through its shim, inside rustc.
     in_rustc: Vec<Duration>,
+    baseline_in_rustc: Vec<Duration>,
+}
+
+/// One way of running the macro inside rustc: a generated project, built with a profile, that
+/// names the macro with a path prefix (the shim crate's, or none for the native macro).
+struct RustcSide {
+    label: String,
+    dir: PathBuf,
+    profile: NativeProfile,
+    prefix: String,
+    times: Side,
+}
+
+#[derive(Clone, Copy)]
+enum Side {
+    Native(NativeProfile),
+    Component,
+    Baseline,
 }
 
 fn median(samples: &[Duration]) -> Option<Duration> {
@@ -234,6 +252,7 @@ impl BenchArgs {
                     native_debug: Vec::new(),
                     native_release: Vec::new(),
                     in_rustc: Vec::new(),
+                    baseline_in_rustc: Vec::new(),
                 };
                 for _ in 0..self.samples {
                     let timed = time_expansions(&mut instance, kind, name, input_name, self.copies)?;
@@ -266,44 +285,59 @@ impl BenchArgs {
             self.deps.clone()
         };
         write_native_crate(&dir, &deps)?;
-        ui::status("Generating", format!("a shim of {}, to run the component inside rustc", built.component.display()));
-        let shim_dep = bench_check::write_shim(&built.component, &bench_dir.join(format!("{}-shim-crate", built.package)))?;
-        let shim_dir = bench_dir.join(format!("{}-shim", built.package));
-        write_native_crate(&shim_dir, &[deps.clone(), vec![shim_dep]].concat())?;
-        let mut runs: Vec<(&str, &Path, NativeProfile, String)> = Vec::new();
-        for profile in self.native_profiles() {
-            runs.push((profile.name(), &dir, profile, String::new()));
+        let mut sides: Vec<RustcSide> = self
+            .native_profiles()
+            .into_iter()
+            .map(|profile| RustcSide { label: profile.name().into(), dir: dir.clone(), profile, prefix: String::new(), times: Side::Native(profile) })
+            .collect();
+        let mut shims = vec![(built.component.clone(), "", Side::Component)];
+        if let Some(path) = &self.baseline {
+            shims.push((path.clone(), "-baseline", Side::Baseline));
         }
-        // The shim crate optimized, like the native macro it is compared with.
-        runs.push(("component through its shim", &shim_dir, NativeProfile::Release, format!("{}::", bench_check::SHIM)));
+        for (component, suffix, side) in shims {
+            ui::status("Generating", format!("a shim of {}, to run it inside rustc", component.display()));
+            let crate_dir = bench_dir.join(format!("{}{suffix}-shim-crate", built.package));
+            let shim_dep = bench_check::write_shim(&component, &crate_dir)?;
+            let shim_dir = bench_dir.join(format!("{}{suffix}-shim", built.package));
+            write_native_crate(&shim_dir, &[deps.clone(), vec![shim_dep]].concat())?;
+            let label = match side {
+                Side::Baseline => "baseline through its shim",
+                _ => "component through its shim",
+            };
+            // The shim crate optimized, like the native macro it is compared with.
+            let prefix = format!("{}::", bench_check::SHIM);
+            sides.push(RustcSide { label: label.into(), dir: shim_dir, profile: NativeProfile::Release, prefix, times: side });
+        }
         let profiles_dir = bench_dir.join("profiles");
         for case in &mut cases {
             let name = &case.macro_name;
-            for (_, dir, profile, prefix) in &runs {
+            for side in &sides {
+                let prefix = &side.prefix;
                 let with_macro = copies(case.copies, |i| match kind {
                     Kind::Derive => format!("mod m{i} {{ #![allow(warnings)] {} #[derive({prefix}{name})] {} }}", self.use_line, case.input),
                     _ => format!("mod m{i} {{ #![allow(warnings)] {} pub fn f() {{ let _ = {prefix}{name}!({}); }} }}", self.use_line, case.input),
                 });
-                write_bin(dir, "with_macro", &with_macro)?;
+                write_bin(&side.dir, "with_macro", &with_macro)?;
                 // Untimed: builds the macro and dependencies, brings the files into the page cache.
-                run_unpretty(&toolchain, dir, *profile, "with_macro", None)?;
+                run_unpretty(&toolchain, &side.dir, side.profile, "with_macro", None)?;
             }
-            let labels: Vec<&str> = runs.iter().map(|r| r.0).collect();
+            let labels: Vec<&str> = sides.iter().map(|side| side.label.as_str()).collect();
             ui::status("Measuring", format!("inside rustc ({}), `{name}` on {}, {} rounds of {} expansions each", labels.join(", "), case.input_name, self.samples, case.copies));
             // Round by round, every side in turn, so that a slow minute of a shared machine
             // does not favour one.
             for _ in 0..self.samples {
-                for (label, dir, profile, prefix) in &runs {
+                for side in &sides {
                     let _ = std::fs::remove_dir_all(&profiles_dir);
-                    run_unpretty(&toolchain, dir, *profile, "with_macro", Some(&profiles_dir))?;
+                    run_unpretty(&toolchain, &side.dir, side.profile, "with_macro", Some(&profiles_dir))?;
                     let times = crate::rustc_profile::expansion_times(&profiles_dir)?;
                     let Some(per_expansion) = times.get(name.as_str()).and_then(|t| median(t)) else {
-                        bail!("rustc's profile of {label} has no expansion of `{name}`: {times:?}");
+                        bail!("rustc's profile of the {} has no expansion of `{name}`: {times:?}", side.label);
                     };
-                    match (prefix.is_empty(), profile) {
-                        (false, _) => case.in_rustc.push(per_expansion),
-                        (true, NativeProfile::Debug) => case.native_debug.push(per_expansion),
-                        (true, NativeProfile::Release) => case.native_release.push(per_expansion),
+                    match side.times {
+                        Side::Native(NativeProfile::Debug) => case.native_debug.push(per_expansion),
+                        Side::Native(NativeProfile::Release) => case.native_release.push(per_expansion),
+                        Side::Component => case.in_rustc.push(per_expansion),
+                        Side::Baseline => case.baseline_in_rustc.push(per_expansion),
                     }
                 }
             }
@@ -372,7 +406,7 @@ impl BenchArgs {
         .map(String::from)
         .to_vec();
         if self.baseline.is_some() {
-            header.extend(["baseline (host alone)", "host alone/baseline"].map(String::from));
+            header.extend(["baseline", "component/baseline", "baseline (host alone)", "host alone/baseline"].map(String::from));
         }
         let mut rows = vec![header];
         for case in cases {
@@ -393,13 +427,13 @@ impl BenchArgs {
                 us(host),
             ]);
             if self.baseline.is_some() {
-                let base = median(&case.baseline);
-                rows.last_mut().unwrap().extend([us(base), ratio(host, base)]);
+                let (base, base_host) = (median(&case.baseline_in_rustc), median(&case.baseline));
+                rows.last_mut().unwrap().extend([us(base), ratio(in_rustc, base), us(base_host), ratio(host, base_host)]);
             }
         }
         print_table(&rows);
         if let Some(path) = &self.baseline {
-            println!("baseline: {} (timed in turn with the component, sample by sample)", path.display());
+            println!("baseline: {} (timed in turn with the component: inside rustc round by round, in the host sample by sample)", path.display());
         }
         for case in cases {
             println!("  bridge, `{}` on {}: {}", case.macro_name, case.input_name, case.stats);
