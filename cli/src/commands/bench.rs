@@ -553,7 +553,7 @@ fn run_unpretty(toolchain: &Toolchain, dir: &Path, profile: NativeProfile, bin: 
     }
     let out = cmd.output()?;
     if !out.status.success() {
-        bail!("native rustc ({}) failed on {bin}:\n{}", profile.name(), String::from_utf8_lossy(&out.stderr));
+        bail!("rustc ({}) failed on {bin} in {}:\n{}", profile.name(), dir.display(), String::from_utf8_lossy(&out.stderr));
     }
     Ok(())
 }
