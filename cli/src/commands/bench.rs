@@ -120,21 +120,47 @@ struct Case {
     baseline_in_rustc: Vec<Duration>,
 }
 
-/// One way of running the macro inside rustc: a generated project, built with a profile, that
-/// names the macro with a path prefix (the shim crate's, or none for the native macro).
+/// One way of running the macro inside rustc, in the generated project `dir`.
 struct RustcSide {
-    label: String,
+    side: Side,
     dir: PathBuf,
-    profile: NativeProfile,
-    prefix: String,
-    times: Side,
 }
 
 #[derive(Clone, Copy)]
 enum Side {
+    /// The native macro, built with this profile.
     Native(NativeProfile),
+    /// The component, through a shim of its own.
     Component,
+    /// The `--baseline` component, through a shim of its own.
     Baseline,
+}
+
+impl Side {
+    fn label(self) -> &'static str {
+        match self {
+            Side::Native(profile) => profile.name(),
+            Side::Component => "component through its shim",
+            Side::Baseline => "baseline through its shim",
+        }
+    }
+
+    /// The profile of the macro crate: a shim crate is optimized, like the native macro it is
+    /// compared with.
+    fn profile(self) -> NativeProfile {
+        match self {
+            Side::Native(profile) => profile,
+            Side::Component | Side::Baseline => NativeProfile::Release,
+        }
+    }
+
+    /// The path the generated code names the macro by (after which comes its name).
+    fn prefix(self) -> String {
+        match self {
+            Side::Native(_) => String::new(),
+            Side::Component | Side::Baseline => format!("{}::", bench_check::SHIM),
+        }
+    }
 }
 
 fn median(samples: &[Duration]) -> Option<Duration> {
@@ -284,11 +310,11 @@ impl BenchArgs {
         } else {
             self.deps.clone()
         };
-        write_native_crate(&dir, &deps)?;
+        write_bench_crate(&dir, &deps)?;
         let mut sides: Vec<RustcSide> = self
             .native_profiles()
             .into_iter()
-            .map(|profile| RustcSide { label: profile.name().into(), dir: dir.clone(), profile, prefix: String::new(), times: Side::Native(profile) })
+            .map(|profile| RustcSide { side: Side::Native(profile), dir: dir.clone() })
             .collect();
         let mut shims = vec![(built.component.clone(), "", Side::Component)];
         if let Some(path) = &self.baseline {
@@ -299,41 +325,35 @@ impl BenchArgs {
             let crate_dir = bench_dir.join(format!("{}{suffix}-shim-crate", built.package));
             let shim_dep = bench_check::write_shim(&component, &crate_dir)?;
             let shim_dir = bench_dir.join(format!("{}{suffix}-shim", built.package));
-            write_native_crate(&shim_dir, &[deps.clone(), vec![shim_dep]].concat())?;
-            let label = match side {
-                Side::Baseline => "baseline through its shim",
-                _ => "component through its shim",
-            };
-            // The shim crate optimized, like the native macro it is compared with.
-            let prefix = format!("{}::", bench_check::SHIM);
-            sides.push(RustcSide { label: label.into(), dir: shim_dir, profile: NativeProfile::Release, prefix, times: side });
+            write_bench_crate(&shim_dir, &[deps.clone(), vec![shim_dep]].concat())?;
+            sides.push(RustcSide { side, dir: shim_dir });
         }
         let profiles_dir = bench_dir.join("profiles");
         for case in &mut cases {
             let name = &case.macro_name;
             for side in &sides {
-                let prefix = &side.prefix;
+                let prefix = side.side.prefix();
                 let with_macro = copies(case.copies, |i| match kind {
                     Kind::Derive => format!("mod m{i} {{ #![allow(warnings)] {} #[derive({prefix}{name})] {} }}", self.use_line, case.input),
                     _ => format!("mod m{i} {{ #![allow(warnings)] {} pub fn f() {{ let _ = {prefix}{name}!({}); }} }}", self.use_line, case.input),
                 });
                 write_bin(&side.dir, "with_macro", &with_macro)?;
                 // Untimed: builds the macro and dependencies, brings the files into the page cache.
-                run_unpretty(&toolchain, &side.dir, side.profile, "with_macro", None)?;
+                run_unpretty(&toolchain, &side.dir, side.side.profile(), "with_macro", None)?;
             }
-            let labels: Vec<&str> = sides.iter().map(|side| side.label.as_str()).collect();
+            let labels: Vec<&str> = sides.iter().map(|side| side.side.label()).collect();
             ui::status("Measuring", format!("inside rustc ({}), `{name}` on {}, {} rounds of {} expansions each", labels.join(", "), case.input_name, self.samples, case.copies));
             // Round by round, every side in turn, so that a slow minute of a shared machine
             // does not favour one.
             for _ in 0..self.samples {
                 for side in &sides {
                     let _ = std::fs::remove_dir_all(&profiles_dir);
-                    run_unpretty(&toolchain, &side.dir, side.profile, "with_macro", Some(&profiles_dir))?;
+                    run_unpretty(&toolchain, &side.dir, side.side.profile(), "with_macro", Some(&profiles_dir))?;
                     let times = crate::rustc_profile::expansion_times(&profiles_dir)?;
                     let Some(per_expansion) = times.get(name.as_str()).and_then(|t| median(t)) else {
-                        bail!("rustc's profile of the {} has no expansion of `{name}`: {times:?}", side.label);
+                        bail!("rustc's profile of the {} has no expansion of `{name}`: {times:?}", side.side.label());
                     };
-                    match side.times {
+                    match side.side {
                         Side::Native(NativeProfile::Debug) => case.native_debug.push(per_expansion),
                         Side::Native(NativeProfile::Release) => case.native_release.push(per_expansion),
                         Side::Component => case.in_rustc.push(per_expansion),
@@ -516,7 +536,9 @@ fn copies(n: usize, item: impl Fn(usize) -> String) -> String {
     text
 }
 
-fn write_native_crate(dir: &Path, deps: &[String]) -> Result<()> {
+/// The manifest of a generated project (native or shim) with these dependencies; its binaries
+/// are written by [`write_bin`].
+fn write_bench_crate(dir: &Path, deps: &[String]) -> Result<()> {
     std::fs::create_dir_all(dir.join("src/bin"))?;
     let manifest = format!(
         "[package]\nname = \"wasmacro-bench\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n{}\n\n[workspace]\n",
