@@ -181,6 +181,87 @@ fn panics_unwind_so_a_macro_can_catch_its_own() {
     }
 }
 
+/// Without fuel, instances start on the component's fast variant, whose panics trap instead of
+/// unwinding. A panic moves the instance to the component as built: the expansion runs again
+/// there, after the earlier ones are replayed, so that a macro that catches its own panic works
+/// and `static` state goes on from where it was, as in a native proc-macro library.
+#[test]
+fn a_panic_on_the_fast_variant_runs_again_where_panics_unwind() {
+    let component = MacroComponent::from_file(&misbehaving()).unwrap();
+    let mut inst = instance(&component, Limits::default());
+    assert!(inst.runs_fast_variant());
+    // Earlier expansions that change a static and ask the host (`parse`) to answer.
+    assert_eq!(expand_bang(&mut inst, "counts").unwrap(), "0");
+    assert_eq!(expand_bang(&mut inst, "parses_alike").unwrap(), "\"3 alike\"");
+    assert_eq!(expand_bang(&mut inst, "counts").unwrap(), "1");
+    assert!(inst.runs_fast_variant());
+    assert_eq!(expand_bang(&mut inst, "catches_its_panic").unwrap(), "\"caught 3 tokens\" a + b");
+    assert!(!inst.runs_fast_variant());
+    assert_eq!(expand_bang(&mut inst, "counts").unwrap(), "2");
+    // An uncaught panic unwinds out of the macro now: no trap, the instance and its static live on.
+    assert_eq!(expand_bang(&mut inst, "panics").unwrap_err(), ExpandError::Panicked(Some("boom: 42 went wrong".into())));
+    assert_eq!(expand_bang(&mut inst, "counts").unwrap(), "3");
+    assert!(!inst.runs_fast_variant());
+
+    // An uncaught panic as the first failure: reported as before, with the message.
+    let mut inst = instance(&component, Limits::default());
+    assert_eq!(expand_bang(&mut inst, "counts").unwrap(), "0");
+    assert_eq!(expand_bang(&mut inst, "panics").unwrap_err(), ExpandError::Panicked(Some("boom: 42 went wrong".into())));
+    assert_eq!(expand_bang(&mut inst, "counts").unwrap(), "1");
+
+    // A deadline ends the fast variant as it would end any: no second run, and the fresh
+    // instance that follows is a fast one again.
+    let limits = Limits { deadline: Some(std::time::Duration::from_millis(300)), ..Limits::default() };
+    let mut inst = instance(&component, limits);
+    let started = std::time::Instant::now();
+    assert_eq!(expand_bang(&mut inst, "loops").unwrap_err(), ExpandError::DeadlineExceeded(std::time::Duration::from_millis(300)));
+    assert!(started.elapsed() < std::time::Duration::from_millis(3000), "{:?}", started.elapsed());
+    assert_eq!(expand_bang(&mut inst, "echo").unwrap(), "a + b");
+    assert!(inst.runs_fast_variant());
+
+    // A sandbox with real randomness would not replay the same: the component as built serves it.
+    let sandbox = Sandbox { real_randomness: true, ..Sandbox::default() };
+    let inst = component.instantiate(Box::new(StandaloneBackend::new("input.rs", "a + b")), &sandbox, Limits::default()).unwrap();
+    assert!(!inst.runs_fast_variant());
+}
+
+/// The fast variant is the component with each `try_table` made a `block` and each throw a
+/// trap: valid, with the same functions, and with no exception handling left.
+#[test]
+fn the_fast_variant_is_the_component_without_exception_handling() {
+    use wasmacro_host::unwinding::{has_exception_tags, without_exception_handlers};
+    use wasmparser::{Operator, Payload};
+    // (functions, exception instructions) of every module in a component.
+    fn census(component: &[u8]) -> (usize, usize) {
+        let (mut functions, mut exceptions) = (0, 0);
+        for payload in wasmparser::Parser::new(0).parse_all(component) {
+            if let Payload::CodeSectionEntry(body) = payload.unwrap() {
+                functions += 1;
+                for op in body.get_operators_reader().unwrap() {
+                    exceptions += usize::from(matches!(op.unwrap(), Operator::TryTable { .. } | Operator::Throw { .. } | Operator::ThrowRef));
+                }
+            }
+        }
+        (functions, exceptions)
+    }
+    let built = std::fs::read(misbehaving()).unwrap();
+    assert!(has_exception_tags(&built).unwrap());
+    let fast = without_exception_handlers(&built).unwrap().expect("the component has handlers to take out");
+    let (functions, exceptions) = census(&built);
+    assert!(exceptions > 100, "{exceptions}");
+    assert_eq!(census(&fast), (functions, 0));
+    wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all()).validate_all(&fast).unwrap();
+    // Nothing to take out of a module without exception tags.
+    let plain = empty_component();
+    assert!(!has_exception_tags(&plain).unwrap());
+    assert_eq!(without_exception_handlers(&plain).unwrap(), None);
+}
+
+/// The smallest component: no modules, so no tags.
+fn empty_component() -> Vec<u8> {
+    b"\0asm\x0d\0\x01\0".to_vec()
+}
+
 #[test]
 fn a_loop_runs_into_the_deadline_without_fuel_metering() {
     // The default: no fuel (full speed), a wall-clock deadline.

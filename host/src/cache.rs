@@ -74,6 +74,14 @@ impl ComponentCache {
         self.dir.join(format!("{}-{:016x}.cwasm", &component[..32], engine_hash.finish()))
     }
 
+    /// The file an entry for a component derived from `bytes` (named by `tag`) lives in.
+    fn derived_entry_path(&self, engine: &Engine, bytes: &[u8], tag: &str) -> PathBuf {
+        let mut engine_hash = std::hash::DefaultHasher::new();
+        engine.precompile_compatibility_hash().hash(&mut engine_hash);
+        let key = hex(&Sha256::new().chain_update(bytes).chain_update([0]).chain_update(tag).finalize());
+        self.dir.join(format!("{}-{:016x}.cwasm", &key[..32], engine_hash.finish()))
+    }
+
     /// The files of this cache's entries (compiled code and check records), found by their
     /// names: other files in the folder are left out. None when the folder does not exist.
     pub fn entry_files(&self) -> std::io::Result<Vec<PathBuf>> {
@@ -91,6 +99,27 @@ impl ComponentCache {
         // A cache that cannot be written only costs speed.
         let _ = write_entry(&path, &component.serialize()?);
         Ok((component, if existed { CacheOutcome::Rebuilt } else { CacheOutcome::Miss }))
+    }
+
+    /// The compiled form of a component that `derive` makes from `bytes` (`tag` names the
+    /// derivation), from the cache when a sound entry exists, so that `derive` runs only when
+    /// compiling. `None` when `derive` makes nothing.
+    pub fn load_derived(
+        &self,
+        engine: &Engine,
+        bytes: &[u8],
+        tag: &str,
+        derive: impl FnOnce() -> Result<Option<Vec<u8>>>,
+    ) -> Result<Option<(Component, CacheOutcome)>> {
+        let path = self.derived_entry_path(engine, bytes, tag);
+        let existed = path.exists();
+        if let Some(component) = read_entry(engine, &path) {
+            return Ok(Some((component, CacheOutcome::Hit)));
+        }
+        let Some(derived) = derive()? else { return Ok(None) };
+        let component = Component::new(engine, &derived)?;
+        let _ = write_entry(&path, &component.serialize()?);
+        Ok(Some((component, if existed { CacheOutcome::Rebuilt } else { CacheOutcome::Miss })))
     }
 }
 

@@ -11,6 +11,7 @@ use crate::backend::{Backend, ExpansionSpans};
 use crate::bindings::macros::{self, ExpandRequest, ExpansionSpans as WitSpans, MacroKind};
 use crate::bindings::{ProcMacro, ProcMacroPre, BRIDGE_PACKAGE, BRIDGE_VERSION};
 use crate::packed::{self, PackedOutput};
+use crate::replay::{Recorded, Recorder, Replayer, MAX_HISTORY_BYTES};
 use crate::error::{ExpandError, GuestFault, LoadError};
 use crate::sandbox::Sandbox;
 use crate::state::{HostState, MemoryLimit};
@@ -129,9 +130,16 @@ pub struct MacroDecl {
 /// A compiled macro component, ready to instantiate.
 pub struct MacroComponent {
     engine: Engine,
-    /// The component with its imports already resolved against the bridge and WASI (once, at
-    /// load): every instance, and every re-instantiation after a trap, starts from it.
-    pre: ProcMacroPre<HostState>,
+    /// The component as built, with its imports already resolved against the bridge and WASI
+    /// (once): every instance without a fast variant, and every re-instantiation after a trap,
+    /// starts from it. Loaded on first need when there is a fast variant.
+    built: std::sync::OnceLock<Result<ProcMacroPre<HostState>, String>>,
+    /// The same component without exception handlers (`crate::unwinding`), which instances
+    /// start on when their sandbox allows a replay; `None` for a component without handlers
+    /// and for fuel-metered loads (fuel would be counted differently).
+    fast: Option<ProcMacroPre<HostState>>,
+    /// What loading the component as built needs, kept while it is not loaded.
+    source: Option<(Vec<u8>, Option<ComponentCache>)>,
     /// Whether the code counts fuel ([`MacroComponent::from_bytes_metered`]).
     metered: bool,
     /// The `wasmacro:bridge` version the component was built for.
@@ -173,19 +181,48 @@ impl MacroComponent {
         let bridge_version = check_interface(bytes)?;
         let mut config = Config::new();
         config.wasm_component_model(true).wasm_exceptions(true).consume_fuel(metered).epoch_interruption(deadlines).coredump_on_trap(true);
+        if std::env::var("XP_NULLGC").is_ok() { config.collector(wasmtime::Collector::Null); }
         let engine = Engine::new(&config).map_err(anyhow::Error::from)?;
-        // Cranelift runs once per component and engine configuration; later loads deserialize.
-        let (component, cache_outcome) = match cache {
-            Some(cache) => cache.load(&engine, bytes).map(|(c, outcome)| (c, Some(outcome))),
-            None => Component::new(&engine, bytes).map(|c| (c, None)).map_err(anyhow::Error::from),
-        }
-        .map_err(|e| LoadError::Invalid(format!("{e:#}")))?;
-        let pre = pre_instantiate(&engine, &component)?;
+        let fast = match metered {
+            true => None,
+            false => load_fast(&engine, bytes, cache.as_ref()).map_err(|e| LoadError::Invalid(format!("{e:#}")))?,
+        };
         let ticker = match deadlines {
             true => Some(EpochTicker::start(&engine).map_err(|e| anyhow::anyhow!("starting the deadline timer: {e}"))?),
             false => None,
         };
-        Ok(MacroComponent { engine, pre, metered, bridge_version, cache_outcome, ticker })
+        let mut loaded = MacroComponent {
+            engine,
+            built: std::sync::OnceLock::new(),
+            fast: None,
+            source: None,
+            metered,
+            bridge_version,
+            cache_outcome: None,
+            ticker,
+        };
+        match fast {
+            Some((component, outcome)) => {
+                loaded.fast = Some(pre_instantiate(&loaded.engine, &component)?);
+                loaded.cache_outcome = outcome;
+                loaded.source = Some((bytes.to_vec(), cache));
+            }
+            None => {
+                let (pre, outcome) = load_built(&loaded.engine, bytes, cache.as_ref())?;
+                loaded.built = std::sync::OnceLock::from(Ok(pre));
+                loaded.cache_outcome = outcome;
+            }
+        }
+        Ok(loaded)
+    }
+
+    /// The component as built, loaded (compiled or from the cache) on first need.
+    fn built(&self) -> Result<&ProcMacroPre<HostState>, ExpandError> {
+        let loaded = self.built.get_or_init(|| match &self.source {
+            Some((bytes, cache)) => load_built(&self.engine, bytes, cache.as_ref()).map(|(pre, _)| pre).map_err(|e| e.to_string()),
+            None => Err("the component is not kept (a host bug)".into()),
+        });
+        loaded.as_ref().map_err(|e| ExpandError::Trap(format!("loading the component as built, to run a panicking expansion: {e}")))
     }
 
     /// Whether the code checks the epoch, which [`Limits::deadline`] needs (all but
@@ -212,11 +249,48 @@ impl MacroComponent {
             anyhow::bail!("a deadline needs a component loaded with deadline checks (not MacroComponent::from_bytes_without_deadline)");
         }
         let state = HostState::new(backend, sandbox.wasi(), MemoryLimit { max_bytes: limits.memory_bytes, refused: false }, &limits);
-        let mut instance = MacroInstance { component: self, sandbox: sandbox.clone(), limits, live: None, state: Some(state), macros: Vec::new(), last_stats: ExpansionStats::default() };
+        let mut instance = MacroInstance {
+            component: self,
+            sandbox: sandbox.clone(),
+            limits,
+            live: None,
+            state: Some(state),
+            macros: Vec::new(),
+            last_stats: ExpansionStats::default(),
+            on_fast: false,
+            built_only: false,
+            history: Vec::new(),
+            history_bytes: 0,
+        };
         instance.ensure_live()?;
         instance.macros = instance.call_list_macros()?;
         Ok(instance)
     }
+}
+
+/// The component as built, compiled by Cranelift once per component and engine configuration
+/// (later loads deserialize), and linked.
+fn load_built(engine: &Engine, bytes: &[u8], cache: Option<&ComponentCache>) -> Result<(ProcMacroPre<HostState>, Option<CacheOutcome>), LoadError> {
+    let (component, cache_outcome) = match cache {
+        Some(cache) => cache.load(engine, bytes).map(|(c, outcome)| (c, Some(outcome))),
+        None => Component::new(engine, bytes).map(|c| (c, None)).map_err(anyhow::Error::from),
+    }
+    .map_err(|e| LoadError::Invalid(format!("{e:#}")))?;
+    Ok((pre_instantiate(engine, &component)?, cache_outcome))
+}
+
+/// The fast variant of the component (`crate::unwinding`), compiled or from the cache; `None`
+/// when the component has no exception handlers to take out.
+fn load_fast(engine: &Engine, bytes: &[u8], cache: Option<&ComponentCache>) -> anyhow::Result<Option<(Component, Option<CacheOutcome>)>> {
+    const TAG: &str = "without-exception-handlers-1";
+    let derive = || crate::unwinding::without_exception_handlers(bytes);
+    Ok(match cache {
+        Some(cache) => cache.load_derived(engine, bytes, TAG, derive)?.map(|(c, outcome)| (c, Some(outcome))),
+        None => match derive()? {
+            Some(fast) => Some((Component::new(engine, &fast)?, None)),
+            None => None,
+        },
+    })
 }
 
 /// Links `component` against the bridge and WASI once, type-checking every import, so that
@@ -317,6 +391,13 @@ pub struct MacroInstance<'c> {
     state: Option<HostState>,
     macros: Vec<MacroDecl>,
     last_stats: ExpansionStats,
+    /// Whether the live instance is the component's fast variant.
+    on_fast: bool,
+    /// Set once an expansion needed the component as built: the instance stays on it.
+    built_only: bool,
+    /// The expansions the live fast instance served, to replay on the component as built.
+    history: Vec<Recorded>,
+    history_bytes: usize,
 }
 
 impl MacroInstance<'_> {
@@ -329,6 +410,15 @@ impl MacroInstance<'_> {
     /// tokens and text in each direction.
     pub fn last_expansion_stats(&self) -> &ExpansionStats {
         &self.last_stats
+    }
+
+    /// Whether expansions currently run on the component's fast variant: the same code without
+    /// exception handlers, which instances start on unless their [`Sandbox`] grants real
+    /// clocks, randomness or the console, or fuel is metered. The first expansion that traps
+    /// there (a panic that would unwind) moves the instance to the component as built for good,
+    /// after replaying the earlier expansions on it so that its `static` state is the same.
+    pub fn runs_fast_variant(&self) -> bool {
+        self.on_fast && self.live.is_some()
     }
 
     pub fn backend_mut(&mut self) -> &mut dyn Backend {
@@ -383,9 +473,24 @@ impl MacroInstance<'_> {
             self.state = Some(store.into_data());
             return Err(err);
         }
-        match self.component.pre.instantiate(&mut store) {
+        // The fast variant only where a replay would go as the first run did.
+        let fast = self.component.fast.as_ref().filter(|_| !self.built_only && self.sandbox.allows_replay());
+        let pre = match fast {
+            Some(fast) => fast,
+            None => match self.component.built() {
+                Ok(built) => built,
+                Err(error) => {
+                    self.state = Some(store.into_data());
+                    return Err(error.into());
+                }
+            },
+        };
+        match pre.instantiate(&mut store) {
             Ok(bindings) => {
                 self.live = Some((store, bindings));
+                self.on_fast = fast.is_some();
+                self.history.clear();
+                self.history_bytes = 0;
                 Ok(())
             }
             Err(err) => {
@@ -468,8 +573,19 @@ impl MacroInstance<'_> {
             spans: WitSpans { call_site: spans.call_site, def_site: spans.def_site, mixed_site: spans.mixed_site },
         };
         let inputs: Vec<&[Token]> = std::iter::once(&input[..]).chain(attribute_input.as_deref()).collect();
-        store.data_mut().begin_expansion([spans.call_site, spans.def_site, spans.mixed_site], &inputs);
+        let call_site = [spans.call_site, spans.def_site, spans.mixed_site];
+        store.data_mut().begin_expansion(call_site, &inputs);
+        let on_fast = self.on_fast;
+        if on_fast {
+            let state = store.data_mut();
+            let inner = std::mem::replace(&mut state.backend, Box::new(Replayer::new(Vec::new())));
+            state.backend = Box::new(Recorder { inner, answers: Vec::new() });
+        }
         let call = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| bindings.wasmacro_bridge_macros().call_expand(&mut *store, &request)));
+        let answers = match on_fast {
+            true => Some(take_recorder(&mut store.data_mut().backend)),
+            false => None,
+        };
         let call = match call {
             Ok(call) => call,
             // The backend panicked (a shim resumes its compiler side's panics here). The guest's
@@ -481,6 +597,21 @@ impl MacroInstance<'_> {
                 std::panic::resume_unwind(panic);
             }
         };
+        // A trap of the fast variant that the component as built may answer otherwise (a panic
+        // that it would unwind and maybe catch): redo the expansion there.
+        if let (Err(err), Some(_)) = (&call, &answers)
+            && !ends_every_build(err, store)
+        {
+            let (store, _) = self.live.take().unwrap();
+            self.park_after_expansion(store);
+            self.move_to_built()?;
+            return self.expand_packed(kind, name, input, attribute_input, spans);
+        }
+        if let (Ok(_), Some(answers)) = (&call, answers) {
+            let recorded = Recorded { request, inputs: std::iter::once(input).chain(attribute_input).collect(), call_site, answers };
+            self.history_bytes += recorded.size();
+            self.history.push(recorded);
+        }
         let result = match call {
             // The guest returned: its instance stays usable even when its output is refused.
             Ok(Ok(output)) => store.data_mut().check_output(output).map_err(fault_error),
@@ -496,7 +627,55 @@ impl MacroInstance<'_> {
         };
         store.data_mut().end_expansion();
         self.last_stats = std::mem::take(&mut store.data_mut().stats);
+        if self.history_bytes > MAX_HISTORY_BYTES {
+            self.move_to_built()?;
+        }
         result
+    }
+
+    /// Replaces the live fast instance (or, after its trap, none) by the component as built,
+    /// brought to the same state by replaying the expansions the fast one served. The instance
+    /// stays on the component as built from then on.
+    fn move_to_built(&mut self) -> Result<(), ExpandError> {
+        let history = std::mem::take(&mut self.history);
+        self.history_bytes = 0;
+        self.built_only = true;
+        if let Some((store, _)) = self.live.take() {
+            self.state = Some(store.into_data());
+        }
+        let replay_error = |e: String| ExpandError::Trap(format!("replaying the earlier expansions on the component as built: {e}"));
+        self.ensure_live().map_err(|e| replay_error(format!("{e:#}")))?;
+        self.call_list_macros().map_err(|e| replay_error(format!("{e:#}")))?;
+        let (store, bindings) = self.live.as_mut().unwrap();
+        let embedder = std::mem::replace(&mut store.data_mut().backend, Box::new(Replayer::new(Vec::new())));
+        let mut outcome = Ok(());
+        for recorded in history {
+            let _ = Self::arm(store, &self.limits, self.component);
+            store.data_mut().backend = Box::new(Replayer::new(recorded.answers));
+            let inputs: Vec<&[Token]> = recorded.inputs.iter().map(|i| &i[..]).collect();
+            store.data_mut().begin_expansion(recorded.call_site, &inputs);
+            let call = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| bindings.wasmacro_bridge_macros().call_expand(&mut *store, &recorded.request)));
+            store.data_mut().end_expansion();
+            let backend: &dyn std::any::Any = store.data().backend.as_ref();
+            let replayed_all = backend.downcast_ref::<Replayer>().is_some_and(Replayer::exhausted);
+            outcome = match call {
+                Ok(Ok(Ok(_))) if replayed_all => Ok(()),
+                Ok(Ok(Ok(_))) => Err("an expansion asked the compiler less than the first time".to_string()),
+                Ok(Ok(Err(_))) => Err("an expansion that succeeded the first time failed".to_string()),
+                Ok(Err(err)) => Err(format!("{err:#}")),
+                Err(panic) => Err(crate::remote::panic_message(&*panic).unwrap_or_else(|| "the replay panicked".into())),
+            };
+            if outcome.is_err() {
+                break;
+            }
+        }
+        store.data_mut().backend = embedder;
+        if let Err(message) = outcome {
+            let (store, _) = self.live.take().unwrap();
+            self.state = Some(store.into_data());
+            return Err(replay_error(message));
+        }
+        Ok(())
     }
 
     /// Ends the expansion of an instance that is being discarded (after a trap or a panic of
@@ -507,6 +686,29 @@ impl MacroInstance<'_> {
         self.last_stats = std::mem::take(&mut state.stats);
         self.state = Some(state);
     }
+}
+
+/// The embedder's backend back from a [`Recorder`], and the answers it recorded.
+fn take_recorder(backend: &mut Box<dyn Backend>) -> Vec<crate::replay::Answer> {
+    let placeholder: Box<dyn Backend> = Box::new(Replayer::new(Vec::new()));
+    let recorder = std::mem::replace(backend, placeholder);
+    let recorder: Box<dyn std::any::Any> = recorder;
+    match recorder.downcast::<Recorder>() {
+        Ok(recorder) => {
+            *backend = recorder.inner;
+            recorder.answers
+        }
+        Err(_) => unreachable!("a fast expansion's backend is a recorder until it is taken back"),
+    }
+}
+
+/// Whether a trap of the fast variant would end the component as built the same way: a limit,
+/// a deadline, or a fault the host found (the fast variant runs the same code until a panic
+/// starts to unwind).
+fn ends_every_build(err: &wasmtime::Error, store: &Store<HostState>) -> bool {
+    err.downcast_ref::<GuestFault>().is_some()
+        || matches!(err.downcast_ref::<Trap>(), Some(Trap::Interrupt | Trap::OutOfFuel))
+        || store.data().limits.refused
 }
 
 fn fault_error(fault: GuestFault) -> ExpandError {

@@ -7,6 +7,10 @@
 //!   `wasmacro-host-lib`; a compiler as wasm). [`MacroInstance::expand`] returns the output as
 //!   tokens; [`MacroInstance::expand_packed`] as the guest packed it ([`PackedOutput`], checked
 //!   in place), which the host library hands to a shim without building tokens.
+//! - Instances start on the component's fast variant ([`unwinding`]): the same code with its
+//!   exception handlers taken out, which Cranelift compiles to a third of the machine code. The
+//!   first expansion whose panic would unwind moves the instance to the component as built,
+//!   after replaying the earlier expansions there ([`MacroInstance::runs_fast_variant`]).
 //! - Macros run sandboxed ([`Sandbox`]) under [`Limits`] (a deadline, memory, stack, the size of
 //!   what crosses the bridge, optionally fuel); a panic, a trap, a limit or a broken bridge rule
 //!   becomes an [`ExpandError`] and the next expansion gets a fresh instance.
@@ -26,6 +30,8 @@ mod packed;
 pub mod fuzzing;
 mod sandbox;
 mod state;
+mod replay;
+pub mod unwinding;
 mod stats;
 
 pub use backend::{Backend, Diagnostic, ExpansionSpans, Level, SubDiagnostic};

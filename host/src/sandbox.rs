@@ -51,6 +51,14 @@ impl HostMonotonicClock for FrozenClock {
 
 impl Sandbox {
     /// Lets the macro see the environment variable `name` with `value`.
+    /// Whether the fast variant of a component may serve this sandbox's expansions
+    /// (`crate::unwinding`): a macro without real clocks or randomness does the same again
+    /// given the same inputs and answers, so the component as built can replay it; and with
+    /// the console not shown, the replay prints nothing twice.
+    pub(crate) fn allows_replay(&self) -> bool {
+        !self.inherit_stdio && !self.real_clocks && !self.real_randomness
+    }
+
     pub fn grant_env(&mut self, name: &str, value: &str) -> &mut Self {
         self.env.push((name.to_string(), value.to_string()));
         self
