@@ -283,6 +283,10 @@ fn load_built(engine: &Engine, bytes: &[u8], cache: Option<&ComponentCache>) -> 
 /// when the component has no exception handlers to take out.
 fn load_fast(engine: &Engine, bytes: &[u8], cache: Option<&ComponentCache>) -> anyhow::Result<Option<(Component, Option<CacheOutcome>)>> {
     const TAG: &str = "without-exception-handlers-1";
+    // Checked before the cache key is hashed: a component without exceptions costs nothing more.
+    if !crate::unwinding::has_exception_tags(bytes)? {
+        return Ok(None);
+    }
     let derive = || crate::unwinding::without_exception_handlers(bytes);
     Ok(match cache {
         Some(cache) => cache.load_derived(engine, bytes, TAG, derive)?.map(|(c, outcome)| (c, Some(outcome))),
