@@ -612,7 +612,7 @@ impl MacroInstance<'_> {
             return self.expand_packed(kind, name, input, attribute_input, spans);
         }
         if let (Ok(_), Some(answers)) = (&call, answers) {
-            let recorded = Recorded { request, inputs: std::iter::once(input).chain(attribute_input).collect(), call_site, answers };
+            let recorded = Recorded { request, call_site, answers };
             self.history_bytes += recorded.size();
             self.history.push(recorded);
         }
@@ -655,9 +655,12 @@ impl MacroInstance<'_> {
         let mut outcome = Ok(());
         for recorded in history {
             let _ = Self::arm(store, &self.limits, self.component);
+            let Some(inputs) = recorded.inputs() else {
+                outcome = Err("a recorded input could not be read back (a host bug)".to_string());
+                break;
+            };
             store.data_mut().backend = Box::new(Replayer::new(recorded.answers));
-            let inputs: Vec<&[Token]> = recorded.inputs.iter().map(|i| &i[..]).collect();
-            store.data_mut().begin_expansion(recorded.call_site, &inputs);
+            store.data_mut().begin_expansion(recorded.call_site, &inputs.iter().map(|i| &i[..]).collect::<Vec<_>>());
             let call = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| bindings.wasmacro_bridge_macros().call_expand(&mut *store, &recorded.request)));
             store.data_mut().end_expansion();
             let backend: &dyn std::any::Any = store.data().backend.as_ref();

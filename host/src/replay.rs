@@ -21,20 +21,23 @@ pub(crate) const MAX_HISTORY_BYTES: usize = 64 << 20;
 
 /// One expansion the fast variant served.
 pub(crate) struct Recorded {
+    /// What the guest was given, input streams packed (the host's token lists, which tell the
+    /// spans handed out, are read back from them at a replay: three times the memory otherwise).
     pub request: ExpandRequest,
-    /// The input streams as the backend gave them (the spans the guest may use).
-    pub inputs: Vec<FlatStream>,
     pub call_site: [SpanId; 3],
     pub answers: Vec<Answer>,
 }
 
 impl Recorded {
-    /// About how much memory this holds.
+    /// About how much memory this holds (an answer counted as 64 bytes).
     pub fn size(&self) -> usize {
-        let words = self.request.input.words.len() + self.request.attribute_input.as_ref().map_or(0, |a| a.words.len());
-        let text = self.request.input.text.len() + self.request.attribute_input.as_ref().map_or(0, |a| a.text.len());
-        let tokens: usize = self.inputs.iter().map(Vec::len).sum();
-        words * 4 + text * 2 + tokens * std::mem::size_of::<Token>() + self.answers.len() * 64
+        let streams = std::iter::once(&self.request.input).chain(self.request.attribute_input.as_ref());
+        streams.map(|s| s.words.len() * 4 + s.text.len()).sum::<usize>() + self.answers.len() * 64
+    }
+
+    /// The input streams as token lists.
+    pub fn inputs(&self) -> Option<Vec<FlatStream>> {
+        std::iter::once(&self.request.input).chain(self.request.attribute_input.as_ref()).map(crate::packed::read).collect()
     }
 }
 
