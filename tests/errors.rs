@@ -194,6 +194,12 @@ fn a_panic_on_the_fast_variant_runs_again_where_panics_unwind() {
     assert_eq!(expand_bang(&mut inst, "counts").unwrap(), "0");
     assert_eq!(expand_bang(&mut inst, "parses_alike").unwrap(), "\"3 alike\"");
     assert_eq!(expand_bang(&mut inst, "counts").unwrap(), "1");
+    // An expansion the guest refuses without a trap (arguments for a function-like macro) is
+    // part of the history too, and ends the same way in the replay.
+    let backend = inst.backend::<StandaloneBackend>().unwrap();
+    let (input, spans) = (backend.lex_file().unwrap(), backend.expansion_spans());
+    let refused = inst.expand(wasmacro_host::Kind::Function, "counts", input.clone(), Some(input), spans).unwrap_err();
+    assert!(refused.to_string().contains("takes no attribute arguments"), "{refused}");
     assert!(inst.runs_fast_variant());
     assert_eq!(expand_bang(&mut inst, "catches_its_panic").unwrap(), "\"caught 3 tokens\" a + b");
     assert!(!inst.runs_fast_variant());

@@ -181,7 +181,6 @@ impl MacroComponent {
         let bridge_version = check_interface(bytes)?;
         let mut config = Config::new();
         config.wasm_component_model(true).wasm_exceptions(true).consume_fuel(metered).epoch_interruption(deadlines).coredump_on_trap(true);
-        if std::env::var("XP_NULLGC").is_ok() { config.collector(wasmtime::Collector::Null); }
         let engine = Engine::new(&config).map_err(anyhow::Error::from)?;
         let fast = match metered {
             true => None,
@@ -611,8 +610,8 @@ impl MacroInstance<'_> {
             self.move_to_built()?;
             return self.expand_packed(kind, name, input, attribute_input, spans);
         }
-        if let (Ok(_), Some(answers)) = (&call, answers) {
-            let recorded = Recorded { request, call_site, answers };
+        if let (Ok(returned), Some(answers)) = (&call, answers) {
+            let recorded = Recorded { request, call_site, answers, succeeded: returned.is_ok() };
             self.history_bytes += recorded.size();
             self.history.push(recorded);
         }
@@ -632,7 +631,9 @@ impl MacroInstance<'_> {
         store.data_mut().end_expansion();
         self.last_stats = std::mem::take(&mut store.data_mut().stats);
         if self.history_bytes > MAX_HISTORY_BYTES {
-            self.move_to_built()?;
+            // This expansion's result stands either way; should the replay fail (it would be a
+            // host bug), the next expansion starts a fresh instance of the component as built.
+            let _ = self.move_to_built();
         }
         result
     }
@@ -666,9 +667,9 @@ impl MacroInstance<'_> {
             let backend: &dyn std::any::Any = store.data().backend.as_ref();
             let replayed_all = backend.downcast_ref::<Replayer>().is_some_and(Replayer::exhausted);
             outcome = match call {
-                Ok(Ok(Ok(_))) if replayed_all => Ok(()),
-                Ok(Ok(Ok(_))) => Err("an expansion asked the compiler less than the first time".to_string()),
-                Ok(Ok(Err(_))) => Err("an expansion that succeeded the first time failed".to_string()),
+                Ok(Ok(returned)) if returned.is_ok() != recorded.succeeded => Err("an expansion ended otherwise than the first time".to_string()),
+                Ok(Ok(_)) if replayed_all => Ok(()),
+                Ok(Ok(_)) => Err("an expansion asked the compiler less than the first time".to_string()),
                 Ok(Err(err)) => Err(format!("{err:#}")),
                 Err(panic) => Err(crate::remote::panic_message(&*panic).unwrap_or_else(|| "the replay panicked".into())),
             };

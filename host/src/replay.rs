@@ -26,6 +26,8 @@ pub(crate) struct Recorded {
     pub request: ExpandRequest,
     pub call_site: [SpanId; 3],
     pub answers: Vec<Answer>,
+    /// Whether the guest returned an output (not an error such as wrong attribute arguments).
+    pub succeeded: bool,
 }
 
 impl Recorded {
