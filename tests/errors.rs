@@ -203,6 +203,8 @@ fn a_panic_on_the_fast_variant_runs_again_where_panics_unwind() {
     assert!(inst.runs_fast_variant());
     assert_eq!(expand_bang(&mut inst, "catches_its_panic").unwrap(), "\"caught 3 tokens\" a + b");
     assert!(!inst.runs_fast_variant());
+    // The bridge counts are the expansion's own, not the replay's (each expansion starts them afresh).
+    assert_eq!(inst.last_expansion_stats().tokens_to_guest, 3);
     assert_eq!(expand_bang(&mut inst, "counts").unwrap(), "2");
     // An uncaught panic unwinds out of the macro now: no trap, the instance and its static live on.
     assert_eq!(expand_bang(&mut inst, "panics").unwrap_err(), ExpandError::Panicked(Some("boom: 42 went wrong".into())));
