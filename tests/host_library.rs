@@ -187,4 +187,10 @@ fn statics_carry_over_until_an_expansion_is_interrupted() {
     assert_eq!((count(), count(), count()), ("0".into(), "1".into(), "2".into()));
     interrupt(handle);
     assert_eq!((count(), count()), ("0".into(), "1".into()));
+    // A panic the macro catches traps on the fast variant the library starts on; the expansion
+    // runs again on the component as built after a replay of the earlier ones (with the
+    // answers the shim gave then), so it succeeds and the static goes on.
+    let (_, status, payload) = expand(handle, "catches_its_panic", "x");
+    assert_eq!(status, ExpandStatus::Expanded, "{}", String::from_utf8_lossy(&payload));
+    assert_eq!((count(), count()), ("2".into(), "3".into()));
 }
