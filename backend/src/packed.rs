@@ -34,6 +34,7 @@ pub fn spacing_code(s: Spacing) -> u32 {
 }
 
 /// `None` for code 3, which no spacing has.
+#[inline]
 pub fn spacing_from(code: u32) -> Option<Spacing> {
     [Spacing::Alone, Spacing::Joint, Spacing::JointHidden].get(code as usize).copied()
 }
@@ -47,6 +48,7 @@ pub fn delimiter_code(d: Delimiter) -> u32 {
     }
 }
 
+#[inline]
 pub fn delimiter_from(code: u32) -> Delimiter {
     [Delimiter::Parenthesis, Delimiter::Brace, Delimiter::Bracket, Delimiter::None][(code & 3) as usize]
 }
@@ -60,6 +62,7 @@ pub fn doc_code(doc: Option<CommentKind>) -> u32 {
 }
 
 /// The doc comment of code 0-2 (`Some(None)` for none); `None` for code 3, which is unused.
+#[inline]
 pub fn doc_from(code: u32) -> Option<Option<CommentKind>> {
     match code {
         0 => Some(None),
@@ -148,6 +151,9 @@ impl<'a> PackedView<'a> {
         self.len() == 0
     }
 
+    // Inlined into the shim's loop over the output (another crate): one call per token costs
+    // more there than the decoding.
+    #[inline]
     pub fn entry(&self, index: usize) -> Option<Entry<'a>> {
         let at = index.checked_mul(WORDS)?;
         let w = self.words.get(at..at + WORDS)?;
@@ -175,6 +181,7 @@ impl<'a> PackedView<'a> {
         })
     }
 
+    #[inline]
     fn text(&self, start: u32, len: u32) -> Option<&'a str> {
         let start = start as usize;
         self.text.get(start..start.checked_add(len as usize)?)
@@ -224,9 +231,9 @@ pub fn words_to_payload(words: &[u32], text: &str) -> Result<Vec<u8>, TextTooLon
     let count = u32::try_from(words.len()).map_err(|_| TextTooLong)?;
     let mut out = Vec::with_capacity(4 + words.len() * 4 + text.len());
     out.extend_from_slice(&count.to_ne_bytes());
-    for word in words {
-        out.extend_from_slice(&word.to_ne_bytes());
-    }
+    // SAFETY: the words' memory, read as bytes (any bit pattern is a byte); native byte order,
+    // as `from_payload` reads it. One copy instead of a bounds-checked push per word.
+    out.extend_from_slice(unsafe { std::slice::from_raw_parts(words.as_ptr().cast::<u8>(), std::mem::size_of_val(words)) });
     out.extend_from_slice(text.as_bytes());
     Ok(out)
 }

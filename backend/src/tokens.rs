@@ -73,6 +73,7 @@ impl LitKind {
 
     /// The kind of `code`, with `hashes` for a raw kind; `None` for an unknown code. (Hashes
     /// given to a kind that is not raw are ignored: a caller that must refuse them checks.)
+    #[inline]
     pub fn from_code(code: u32, hashes: u8) -> Option<LitKind> {
         Some(match code {
             0 => LitKind::Byte,

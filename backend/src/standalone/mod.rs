@@ -269,6 +269,7 @@ impl StandaloneBackend {
 }
 
 /// The characters rustc accepts in a `Punct`.
+#[inline]
 pub fn is_punct_char(ch: char) -> bool {
     matches!(
         ch,
@@ -277,6 +278,7 @@ pub fn is_punct_char(ch: char) -> bool {
 }
 
 /// rustc's proc_macro client check for plain ASCII identifiers.
+#[inline]
 pub fn is_ascii_ident(s: &str) -> bool {
     // A plain loop: the shim runs this for every identifier of every output, usually compiled
     // unoptimized, where an iterator with a closure costs several calls per byte.
