@@ -68,18 +68,19 @@ impl ComponentCache {
 
     /// The file an entry for `bytes` compiled by `engine` lives in.
     pub fn entry_path(&self, engine: &Engine, bytes: &[u8]) -> PathBuf {
-        let mut engine_hash = std::hash::DefaultHasher::new();
-        engine.precompile_compatibility_hash().hash(&mut engine_hash);
-        let component = hex(&Sha256::digest(bytes));
-        self.dir.join(format!("{}-{:016x}.cwasm", &component[..32], engine_hash.finish()))
+        self.entry_for_key(engine, &Sha256::digest(bytes))
     }
 
     /// The file an entry for a component derived from `bytes` (named by `tag`) lives in.
     fn derived_entry_path(&self, engine: &Engine, bytes: &[u8], tag: &str) -> PathBuf {
+        self.entry_for_key(engine, &Sha256::new().chain_update(bytes).chain_update([0]).chain_update(tag).finalize())
+    }
+
+    /// The file of the entry with SHA-256 key `key`, for code compiled by `engine`.
+    fn entry_for_key(&self, engine: &Engine, key: &[u8]) -> PathBuf {
         let mut engine_hash = std::hash::DefaultHasher::new();
         engine.precompile_compatibility_hash().hash(&mut engine_hash);
-        let key = hex(&Sha256::new().chain_update(bytes).chain_update([0]).chain_update(tag).finalize());
-        self.dir.join(format!("{}-{:016x}.cwasm", &key[..32], engine_hash.finish()))
+        self.dir.join(format!("{}-{:016x}.cwasm", &hex(key)[..32], engine_hash.finish()))
     }
 
     /// The files of this cache's entries (compiled code and check records), found by their
@@ -90,15 +91,8 @@ impl ComponentCache {
 
     /// The compiled component for `bytes`, from the cache when a sound entry exists.
     pub fn load(&self, engine: &Engine, bytes: &[u8]) -> Result<(Component, CacheOutcome)> {
-        let path = self.entry_path(engine, bytes);
-        let existed = path.exists();
-        if let Some(component) = read_entry(engine, &path) {
-            return Ok((component, CacheOutcome::Hit));
-        }
-        let component = Component::new(engine, bytes)?;
-        // A cache that cannot be written only costs speed.
-        let _ = write_entry(&path, &component.serialize()?);
-        Ok((component, if existed { CacheOutcome::Rebuilt } else { CacheOutcome::Miss }))
+        let compile = || Ok(Some(Component::new(engine, bytes)?));
+        self.load_entry(engine, &self.entry_path(engine, bytes), compile)?.context("compiling the component gave nothing")
     }
 
     /// The compiled form of a component that `derive` makes from `bytes` (`tag` names the
@@ -111,14 +105,22 @@ impl ComponentCache {
         tag: &str,
         derive: impl FnOnce() -> Result<Option<Vec<u8>>>,
     ) -> Result<Option<(Component, CacheOutcome)>> {
-        let path = self.derived_entry_path(engine, bytes, tag);
+        let compile = || -> Result<Option<Component>> {
+            let Some(derived) = derive()? else { return Ok(None) };
+            Ok(Some(Component::new(engine, &derived)?))
+        };
+        self.load_entry(engine, &self.derived_entry_path(engine, bytes, tag), compile)
+    }
+
+    /// The entry at `path` when it is sound; otherwise what `compile` gives, stored there.
+    fn load_entry(&self, engine: &Engine, path: &Path, compile: impl FnOnce() -> Result<Option<Component>>) -> Result<Option<(Component, CacheOutcome)>> {
         let existed = path.exists();
-        if let Some(component) = read_entry(engine, &path) {
+        if let Some(component) = read_entry(engine, path) {
             return Ok(Some((component, CacheOutcome::Hit)));
         }
-        let Some(derived) = derive()? else { return Ok(None) };
-        let component = Component::new(engine, &derived)?;
-        let _ = write_entry(&path, &component.serialize()?);
+        let Some(component) = compile()? else { return Ok(None) };
+        // A cache that cannot be written only costs speed.
+        let _ = write_entry(path, &component.serialize()?);
         Ok(Some((component, if existed { CacheOutcome::Rebuilt } else { CacheOutcome::Miss })))
     }
 }
