@@ -11,15 +11,15 @@ use crate::backend::{Backend, ExpansionSpans};
 use crate::bindings::macros::{self, ExpandRequest, ExpansionSpans as WitSpans, MacroKind};
 use crate::bindings::{ProcMacro, ProcMacroPre, BRIDGE_PACKAGE, BRIDGE_VERSION};
 use crate::packed::{self, PackedOutput};
-use crate::replay::{Recorded, Recorder, Replayer, MAX_HISTORY_BYTES};
-
-mod fallback;
-use fallback::{ends_every_build, take_recorder};
+use crate::replay::{Recorded, Recorder, MAX_HISTORY_BYTES};
 use crate::error::{ExpandError, GuestFault, LoadError};
 use crate::sandbox::Sandbox;
 use crate::state::{HostState, MemoryLimit};
 use crate::stats::ExpansionStats;
 use crate::tokens::{FlatStream, Token};
+
+mod fallback;
+use fallback::ends_every_build;
 
 /// Limits for one expansion. Each one that is hit ends the expansion with an [`ExpandError`]
 /// naming it; the next expansion gets a fresh instance.
@@ -583,15 +583,10 @@ impl MacroInstance<'_> {
         store.data_mut().begin_expansion(call_site, &inputs);
         let on_fast = self.on_fast;
         if on_fast {
-            let state = store.data_mut();
-            let inner = std::mem::replace(&mut state.backend, Box::new(Replayer::new(Vec::new())));
-            state.backend = Box::new(Recorder { inner, answers: Vec::new() });
+            Recorder::wrap(&mut store.data_mut().backend);
         }
         let call = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| bindings.wasmacro_bridge_macros().call_expand(&mut *store, &request)));
-        let answers = match on_fast {
-            true => Some(take_recorder(&mut store.data_mut().backend)),
-            false => None,
-        };
+        let answers = on_fast.then(|| Recorder::unwrap(&mut store.data_mut().backend));
         let call = match call {
             Ok(call) => call,
             // The backend panicked (a shim resumes its compiler side's panics here). The guest's

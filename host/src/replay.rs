@@ -48,11 +48,30 @@ pub(crate) type Answer = Box<dyn Any + Send>;
 
 /// The embedder's backend, with every answer kept.
 pub(crate) struct Recorder {
-    pub inner: Box<dyn Backend>,
-    pub answers: Vec<Answer>,
+    inner: Box<dyn Backend>,
+    answers: Vec<Answer>,
 }
 
 impl Recorder {
+    /// Puts a recorder around the backend in `slot`.
+    pub fn wrap(slot: &mut Box<dyn Backend>) {
+        let inner = std::mem::replace(slot, Box::new(Replayer::new(Vec::new())));
+        *slot = Box::new(Recorder { inner, answers: Vec::new() });
+    }
+
+    /// Takes the recorder that [`Recorder::wrap`] put in `slot` off again: the backend goes
+    /// back, and the answers it gave come out.
+    pub fn unwrap(slot: &mut Box<dyn Backend>) -> Vec<Answer> {
+        let recorder: Box<dyn Backend> = std::mem::replace(slot, Box::new(Replayer::new(Vec::new())));
+        match (recorder as Box<dyn Any>).downcast::<Recorder>() {
+            Ok(recorder) => {
+                *slot = recorder.inner;
+                recorder.answers
+            }
+            Err(_) => unreachable!("a fast expansion's backend is a recorder until it is taken back"),
+        }
+    }
+
     fn keep<T: Clone + Send + 'static>(&mut self, answer: T) -> T {
         self.answers.push(Box::new(answer.clone()));
         answer

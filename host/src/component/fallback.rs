@@ -5,9 +5,8 @@
 use wasmtime::{Store, Trap};
 
 use super::MacroInstance;
-use crate::backend::Backend;
 use crate::error::{ExpandError, GuestFault};
-use crate::replay::{Answer, Recorder, Replayer};
+use crate::replay::Replayer;
 use crate::state::HostState;
 
 impl MacroInstance<'_> {
@@ -57,20 +56,6 @@ impl MacroInstance<'_> {
             return Err(replay_error(message));
         }
         Ok(())
-    }
-}
-
-/// The embedder's backend back from a [`Recorder`], and the answers it recorded.
-pub(super) fn take_recorder(backend: &mut Box<dyn Backend>) -> Vec<Answer> {
-    let placeholder: Box<dyn Backend> = Box::new(Replayer::new(Vec::new()));
-    let recorder = std::mem::replace(backend, placeholder);
-    let recorder: Box<dyn std::any::Any> = recorder;
-    match recorder.downcast::<Recorder>() {
-        Ok(recorder) => {
-            *backend = recorder.inner;
-            recorder.answers
-        }
-        Err(_) => unreachable!("a fast expansion's backend is a recorder until it is taken back"),
     }
 }
 
