@@ -233,6 +233,30 @@ fn a_panic_on_the_fast_variant_runs_again_where_panics_unwind() {
     assert!(!inst.runs_fast_variant());
 }
 
+/// Past its replay limit an instance leaves the fast variant by itself, after bringing the
+/// component as built to the same state; with no room for a history it never starts there.
+#[test]
+fn past_its_replay_limit_an_instance_moves_to_the_component_as_built() {
+    let component = MacroComponent::from_file(&misbehaving()).unwrap();
+    // Any expansion passes a limit of one byte.
+    let mut inst = instance(&component, Limits { max_replay_bytes: 1, ..Limits::default() });
+    assert!(inst.runs_fast_variant());
+    assert_eq!(expand_bang(&mut inst, "counts").unwrap(), "0");
+    assert!(!inst.runs_fast_variant());
+    // The expansion was replayed: a fresh instance of the component as built would say "0".
+    assert_eq!(expand_bang(&mut inst, "counts").unwrap(), "1");
+    assert_eq!(expand_bang(&mut inst, "parses_alike").unwrap(), "\"3 alike\"");
+    assert!(!inst.runs_fast_variant());
+    assert_eq!(expand_bang(&mut inst, "catches_its_panic").unwrap(), "\"caught 3 tokens\" a + b");
+    assert_eq!(expand_bang(&mut inst, "counts").unwrap(), "2");
+
+    let mut inst = instance(&component, Limits { max_replay_bytes: 0, ..Limits::default() });
+    assert!(!inst.runs_fast_variant());
+    assert_eq!(expand_bang(&mut inst, "counts").unwrap(), "0");
+    assert_eq!(expand_bang(&mut inst, "catches_its_panic").unwrap(), "\"caught 3 tokens\" a + b");
+    assert_eq!(expand_bang(&mut inst, "counts").unwrap(), "1");
+}
+
 /// The fast variant is the component with each `try_table` made a `block` and each throw a
 /// trap: valid, with the same functions, and with no exception handling left.
 #[test]

@@ -74,6 +74,7 @@ fn limits() -> Limits {
         max_text_bytes: 1 << 20,
         max_depth: 512,
         max_host_bytes: 4 << 20,
+        max_replay_bytes: 4 << 20,
     }
 }
 

@@ -11,7 +11,7 @@ use crate::backend::{Backend, ExpansionSpans};
 use crate::bindings::macros::{self, ExpandRequest, ExpansionSpans as WitSpans, MacroKind};
 use crate::bindings::{ProcMacro, ProcMacroPre, BRIDGE_PACKAGE, BRIDGE_VERSION};
 use crate::packed::{self, PackedOutput};
-use crate::replay::{Recorded, Recorder, MAX_HISTORY_BYTES};
+use crate::replay::{Recorded, Recorder};
 use crate::error::{ExpandError, GuestFault, LoadError};
 use crate::sandbox::Sandbox;
 use crate::state::{HostState, MemoryLimit};
@@ -48,6 +48,11 @@ pub struct Limits {
     /// Most bytes the host keeps on the macro's behalf during one expansion (diagnostics,
     /// tracked paths, saved and derived spans), so that a macro cannot grow the host's memory.
     pub max_host_bytes: usize,
+    /// Most bytes of inputs and answers an instance on the component's fast variant (see
+    /// [`crate::unwinding`]) keeps for replaying them on the component as built, should a macro
+    /// panic. Past it the instance moves to the component as built for good (a replay that long
+    /// would take long too). `0`: instances run the component as built from the start.
+    pub max_replay_bytes: usize,
 }
 
 impl Default for Limits {
@@ -61,6 +66,7 @@ impl Default for Limits {
             max_text_bytes: 256 << 20,
             max_depth: 512,
             max_host_bytes: 256 << 20,
+            max_replay_bytes: 64 << 20,
         }
     }
 }
@@ -251,6 +257,7 @@ impl MacroComponent {
             anyhow::bail!("a deadline needs a component loaded with deadline checks (not MacroComponent::from_bytes_without_deadline)");
         }
         let state = HostState::new(backend, sandbox.wasi(), MemoryLimit { max_bytes: limits.memory_bytes, refused: false }, &limits);
+        let built_only = limits.max_replay_bytes == 0;
         let mut instance = MacroInstance {
             component: self,
             sandbox: sandbox.clone(),
@@ -260,7 +267,7 @@ impl MacroComponent {
             macros: Vec::new(),
             last_stats: ExpansionStats::default(),
             on_fast: false,
-            built_only: false,
+            built_only,
             history: Vec::new(),
             history_bytes: 0,
         };
@@ -628,7 +635,7 @@ impl MacroInstance<'_> {
         };
         store.data_mut().end_expansion();
         self.last_stats = std::mem::take(&mut store.data_mut().stats);
-        if self.history_bytes > MAX_HISTORY_BYTES {
+        if self.history_bytes > self.limits.max_replay_bytes {
             // This expansion's result stands either way; should the replay fail (it would be a
             // host bug), the next expansion starts a fresh instance of the component as built.
             let _ = self.move_to_built();

@@ -10,7 +10,8 @@
 //! - Instances start on the component's fast variant ([`unwinding`]): the same code with its
 //!   exception handlers taken out, which Cranelift compiles to a third of the machine code. The
 //!   first expansion whose panic would unwind moves the instance to the component as built,
-//!   after replaying the earlier expansions there ([`MacroInstance::runs_fast_variant`]).
+//!   after replaying the earlier expansions there ([`MacroInstance::runs_fast_variant`],
+//!   [`Limits::max_replay_bytes`]).
 //! - Macros run sandboxed ([`Sandbox`]) under [`Limits`] (a deadline, memory, stack, the size of
 //!   what crosses the bridge, optionally fuel); a panic, a trap, a limit or a broken bridge rule
 //!   becomes an [`ExpandError`] and the next expansion gets a fresh instance.

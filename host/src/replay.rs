@@ -15,10 +15,6 @@ use crate::backend::{Backend, Diagnostic};
 use crate::bindings::macros::ExpandRequest;
 use crate::tokens::{FlatStream, Literal, SpanId, Token};
 
-/// Past this many bytes of recorded inputs and answers, the instance moves to the component as
-/// built for good instead of recording more (a replay of it would also take long).
-pub(crate) const MAX_HISTORY_BYTES: usize = 64 << 20;
-
 /// One expansion the fast variant served.
 pub(crate) struct Recorded {
     /// What the guest was given, input streams packed (the host's token lists, which tell the
