@@ -257,7 +257,6 @@ impl MacroComponent {
             anyhow::bail!("a deadline needs a component loaded with deadline checks (not MacroComponent::from_bytes_without_deadline)");
         }
         let state = HostState::new(backend, sandbox.wasi(), MemoryLimit { max_bytes: limits.memory_bytes, refused: false }, &limits);
-        let built_only = limits.max_replay_bytes == 0;
         let mut instance = MacroInstance {
             component: self,
             sandbox: sandbox.clone(),
@@ -267,7 +266,7 @@ impl MacroComponent {
             macros: Vec::new(),
             last_stats: ExpansionStats::default(),
             on_fast: false,
-            built_only,
+            built_only: false,
             history: Vec::new(),
             history_bytes: 0,
         };
@@ -486,8 +485,9 @@ impl MacroInstance<'_> {
             self.state = Some(store.into_data());
             return Err(err);
         }
-        // The fast variant only where a replay would go as the first run did.
-        let fast = self.component.fast.as_ref().filter(|_| !self.built_only && self.sandbox.allows_replay());
+        // The fast variant only where a replay would go as the first run did, and has room.
+        let replay_possible = self.sandbox.allows_replay() && self.limits.max_replay_bytes > 0;
+        let fast = self.component.fast.as_ref().filter(|_| !self.built_only && replay_possible);
         let pre = match fast {
             Some(fast) => fast,
             None => match self.component.built() {
