@@ -7,12 +7,14 @@
 //!   crate (compiled by the consumer's rustc) can drive the host library (a separately built
 //!   `cdylib` holding wasmtime) through a C interface;
 //! - [`packed`]: the packed token layout of the WIT's streams, in which the host library also
-//!   hands an expansion's output to the shim.
+//!   hands an expansion's output to the shim; [`lex_plan`]: the parts of such an output that the
+//!   compiler can lex from text.
 //!
 //! The `wasmacro-host` crate re-exports all of it.
 
 pub mod backend;
 pub mod host_library;
+pub mod lex_plan;
 pub mod packed;
 pub mod remote;
 pub mod standalone;

@@ -151,12 +151,36 @@ impl<'a> PackedView<'a> {
         self.len() == 0
     }
 
+    /// Bytes of text the entries name.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
     // Inlined into the shim's loop over the output (another crate): one call per token costs
     // more there than the decoding.
     #[inline]
     pub fn entry(&self, index: usize) -> Option<Entry<'a>> {
         let at = index.checked_mul(WORDS)?;
-        let w = self.words.get(at..at + WORDS)?;
+        self.decode(self.words.get(at..at + WORDS)?)
+    }
+
+    /// Every entry, up to the first malformed one: one loop that decodes each in place, where a
+    /// call of [`Self::entry`] per entry costs about as much again (the host library's planner
+    /// reads all of an output).
+    pub fn entries(&self) -> Vec<Entry<'a>> {
+        let mut entries = Vec::with_capacity(self.len());
+        for w in self.words.chunks_exact(WORDS) {
+            match self.decode(w) {
+                Some(entry) => entries.push(entry),
+                None => break,
+            }
+        }
+        entries
+    }
+
+    /// The entry of the words `w` (`WORDS` of them).
+    #[inline(always)]
+    fn decode(&self, w: &[u32]) -> Option<Entry<'a>> {
         let head = w[0];
         Some(match head & 3 {
             GROUP => Entry::Group {
@@ -185,6 +209,19 @@ impl<'a> PackedView<'a> {
     fn text(&self, start: u32, len: u32) -> Option<&'a str> {
         let start = start as usize;
         self.text.get(start..start.checked_add(len as usize)?)
+    }
+
+    /// Where a doc comment the macro passed through ends, if one starts at `i` and ends by
+    /// `end`: `#`, an optional `!`, and a group marked as a comment (the shim rebuilds it as the
+    /// compiler's comment token).
+    #[inline]
+    pub fn doc_comment_end(&self, i: usize, end: usize) -> Option<usize> {
+        let Some(Entry::Punct { ch: '#', .. }) = self.entry(i) else { return None };
+        let bang = matches!(self.entry(i + 1), Some(Entry::Punct { ch: '!', .. }));
+        let group_at = i + 1 + usize::from(bang);
+        let Some(Entry::Group { len, doc_comment: Some(_), .. }) = self.entry(group_at) else { return None };
+        let after = group_at + 1 + len as usize;
+        (after <= end).then_some(after)
     }
 
     /// The entries in `range` as tokens, spacing included.

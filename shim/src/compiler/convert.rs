@@ -11,8 +11,9 @@ use proc_macro::{Delimiter as PmDelimiter, Group as PmGroup, Span, TokenStream, 
 
 use super::CompilerBackend;
 use crate::standalone::printer::literal_text;
+use wasmacro_backend::lex_plan::plainly_valid;
 use wasmacro_backend::packed::{Entry, PackedView};
-use crate::tokens::{CommentKind, Delimiter, FlatStream, Group, Ident, LitKind, Literal, Punct, Spacing, SpanId, Token};
+use crate::tokens::{CommentKind, Delimiter, FlatStream, Group, Ident, Literal, Punct, Spacing, SpanId, Token};
 
 /// The input's groups as the compiler gave them, with their flat form at import.
 #[derive(Default)]
@@ -315,13 +316,7 @@ impl CompilerBackend {
     /// comment's text keeps the comment token as long as it is not taken apart. (Its span is
     /// the call site: a parsed stream's spans cannot be set.)
     fn doc_comment_at(&mut self, stream: &PackedView<'_>, i: usize, end: usize) -> Option<(TokenStream, usize)> {
-        let bang = matches!(stream.entry(i + 1), Some(Entry::Punct { ch: '!', .. }));
-        let group_at = i + 1 + usize::from(bang);
-        let Some(Entry::Group { len, doc_comment: Some(_), .. }) = stream.entry(group_at) else { return None };
-        let after = group_at + 1 + len as usize;
-        if after > end {
-            return None;
-        }
+        let after = stream.doc_comment_end(i, end)?;
         use crate::backend::Backend;
         let text = self.model.print(&stream.tokens(i..after)?);
         let comment: TokenStream = text.parse().ok()?;
@@ -342,28 +337,6 @@ impl CompilerBackend {
 /// A host library that packs what it did not check: a bug, reported as the macro's failure.
 fn malformed(index: usize) -> String {
     format!("the host library sent a malformed entry {index}")
-}
-
-/// Whether `lit` is a literal no lexer could refuse or read differently: a decimal number, or an
-/// ASCII string or character without escapes, with no suffix or a number type's. Those are
-/// lexed together; any other goes through `Literal::from_str`, which fails alone and names it,
-/// where an invalid literal in `TokenStream::from_str` is a compile error (on stable rustc) for
-/// the whole batch. A negative number would lex as `-` and a literal.
-fn plainly_valid(kind: LitKind, symbol: &str, suffix: Option<&str>) -> bool {
-    let symbol = symbol.as_bytes();
-    let plain_text = |forbidden: u8| symbol.iter().all(|&b| (b' '..=b'~').contains(&b) && b != b'\\' && b != forbidden);
-    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
-    let number_suffix = |allowed: &[&str]| suffix.is_none_or(|s| allowed.contains(&s));
-    const INTEGER: &[&str] = &["u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize"];
-    match kind {
-        LitKind::Integer => digits(symbol) && number_suffix(INTEGER),
-        LitKind::Float => {
-            symbol.split(|&b| b == b'.').count() == 2 && symbol.split(|&b| b == b'.').all(digits) && number_suffix(&["f32", "f64"])
-        }
-        LitKind::Str => suffix.is_none() && plain_text(b'"'),
-        LitKind::Char => suffix.is_none() && symbol.len() == 1 && plain_text(b'\''),
-        _ => false,
-    }
 }
 
 /// The compiler's objects for a stream's literals, lexed together in one bridge call: a
@@ -420,46 +393,7 @@ impl LexedLiterals {
 
 #[cfg(test)]
 mod tests {
-    use super::{byte_range_in_debug, plainly_valid};
-    use crate::tokens::LitKind;
-
-    fn lit<'a>(kind: LitKind, symbol: &'a str, suffix: Option<&'a str>) -> (LitKind, &'a str, Option<&'a str>) {
-        (kind, symbol, suffix)
-    }
-
-    #[test]
-    fn only_plainly_valid_literals_are_lexed_together() {
-        for ok in [
-            lit(LitKind::Integer, "0", None),
-            lit(LitKind::Integer, "42", Some("usize")),
-            lit(LitKind::Float, "1.5", Some("f64")),
-            lit(LitKind::Str, "field0", None),
-            lit(LitKind::Str, "", None),
-            lit(LitKind::Char, "a", None),
-        ] {
-            assert!(plainly_valid(ok.0, ok.1, ok.2), "{ok:?}");
-        }
-        for other in [
-            // Lex errors that would fail the whole batch.
-            lit(LitKind::Str, "abc\"def", None),
-            lit(LitKind::Float, "2.5e", None),
-            lit(LitKind::Char, "ab", None),
-            // Valid, but left to `Literal::from_str`: escapes, non-ASCII, suffixes, other forms.
-            lit(LitKind::Str, "a\\nb", None),
-            lit(LitKind::Str, "é", None),
-            lit(LitKind::Str, "x", Some("suffix")),
-            lit(LitKind::Integer, "-1", None),
-            lit(LitKind::Integer, "0x1F", None),
-            lit(LitKind::Integer, "1_000", None),
-            lit(LitKind::Integer, "1", Some("f32")),
-            lit(LitKind::Float, "1.", None),
-            lit(LitKind::Char, "'", None),
-            lit(LitKind::ByteStr, "x", None),
-            lit(LitKind::StrRaw(1), "x", None),
-        ] {
-            assert!(!plainly_valid(other.0, other.1, other.2), "{other:?}");
-        }
-    }
+    use super::byte_range_in_debug;
 
     #[test]
     fn byte_range_from_span_debug() {
