@@ -2,6 +2,9 @@
 //! when it can (`Diagnostic`, `Span::join` and friends, `def_site`, `expand_expr`, tracking):
 //! compiles a probe with `$RUSTC`, as proc-macro2 does. A nightly rustc passes; stable does not,
 //! and the backend then uses stable fallbacks (`compile_error!` for diagnostics).
+//!
+//! Also tells the crate whether it is compiled unoptimized (`cfg(wasmacro_unoptimized)`, from
+//! cargo's `OPT_LEVEL`): such a shim has the compiler lex most of an output from text.
 
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -22,6 +25,10 @@ pub fn probe(span: Span, stream: TokenStream) {
 
 fn main() {
     println!("cargo:rustc-check-cfg=cfg(wasmacro_nightly)");
+    println!("cargo:rustc-check-cfg=cfg(wasmacro_unoptimized)");
+    if std::env::var("OPT_LEVEL").is_ok_and(|level| level == "0") {
+        println!("cargo:rustc-cfg=wasmacro_unoptimized");
+    }
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-env-changed=RUSTC_BOOTSTRAP");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap());

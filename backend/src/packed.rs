@@ -15,6 +15,7 @@
 //! - literal: kind code (bits 4-7) and raw hashes (8-15); words 2-4: start of the symbol, its
 //!   length, and the length of the suffix, which follows it in the text.
 
+use crate::lex_plan::LexPlan;
 use crate::tokens::{CommentKind, Delimiter, Group, Ident, LitKind, Literal, Punct, Spacing, Token};
 
 /// Words per entry.
@@ -256,43 +257,96 @@ impl<'a> PackedView<'a> {
     }
 }
 
-/// The host library's byte form of an expanded stream: the number of words, the words (both in
-/// the machine's byte order: the shim reads them in the same process) and the text.
+/// The host library's byte form of an expanded stream, for the shim: the number of words, the
+/// words (both in the machine's byte order: the shim reads them in the same process), the
+/// length of the text and the text, then the [`LexPlan`]: the number of runs, the number of
+/// literals lexed alone, the runs' ranges (start and end), the literals' entries, and the
+/// plan's text.
 pub fn to_payload(tokens: &[Token]) -> Result<Vec<u8>, TextTooLong> {
     let (words, text) = encode(tokens)?;
-    words_to_payload(&words, &text)
+    words_to_payload(&words, &text, &LexPlan::default())
 }
 
-/// [`to_payload`] of a stream already packed.
-pub fn words_to_payload(words: &[u32], text: &str) -> Result<Vec<u8>, TextTooLong> {
-    let count = u32::try_from(words.len()).map_err(|_| TextTooLong)?;
-    let mut out = Vec::with_capacity(4 + words.len() * 4 + text.len());
-    out.extend_from_slice(&count.to_ne_bytes());
+/// [`to_payload`] of a stream already packed, with the plan the shim follows.
+pub fn words_to_payload(words: &[u32], text: &str, plan: &LexPlan) -> Result<Vec<u8>, TextTooLong> {
+    let count = |n: usize| u32::try_from(n).map(u32::to_ne_bytes).map_err(|_| TextTooLong);
+    let plan_words = 2 + 2 * plan.runs.len() + plan.literals.len();
+    let mut out = Vec::with_capacity(8 + (words.len() + plan_words) * 4 + text.len() + plan.text.len());
+    out.extend_from_slice(&count(words.len())?);
     // SAFETY: the words' memory, read as bytes (any bit pattern is a byte); native byte order,
     // as `from_payload` reads it. One copy instead of a bounds-checked push per word.
     out.extend_from_slice(unsafe { std::slice::from_raw_parts(words.as_ptr().cast::<u8>(), std::mem::size_of_val(words)) });
+    out.extend_from_slice(&count(text.len())?);
     out.extend_from_slice(text.as_bytes());
+    out.extend_from_slice(&count(plan.runs.len())?);
+    out.extend_from_slice(&count(plan.literals.len())?);
+    for run in &plan.runs {
+        out.extend_from_slice(&run.start.to_ne_bytes());
+        out.extend_from_slice(&run.end.to_ne_bytes());
+    }
+    for literal in &plan.literals {
+        out.extend_from_slice(&literal.to_ne_bytes());
+    }
+    out.extend_from_slice(plan.text.as_bytes());
     Ok(out)
 }
 
-/// The words and text of a [`to_payload`] form; the words are copied once into aligned memory
-/// (one copy of the whole block, cheap even unoptimized). `None` if the bytes do not have that
-/// form.
-pub fn from_payload(payload: &[u8]) -> Option<(Vec<u32>, &str)> {
-    let count = u32::from_ne_bytes(payload.get(..4)?.try_into().ok()?) as usize;
-    let end = count.checked_mul(4)?.checked_add(4)?;
-    let bytes = payload.get(4..end)?;
-    let mut words = vec![0u32; count];
-    // SAFETY: `words` has room for exactly `bytes.len()` bytes, and every bit pattern is a u32.
-    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), words.as_mut_ptr().cast::<u8>(), bytes.len()) };
-    let text = std::str::from_utf8(&payload[end..]).ok()?;
-    Some((words, text))
+/// A [`to_payload`] form read back.
+pub struct Payload<'a> {
+    pub words: Vec<u32>,
+    pub text: &'a str,
+    pub plan: LexPlan,
+}
+
+/// Reads a [`to_payload`] form; `None` if the bytes do not have that form.
+pub fn from_payload(payload: &[u8]) -> Option<Payload<'_>> {
+    let mut at = PayloadCursor(payload);
+    let count = at.number()? as usize;
+    let words = at.words(count)?;
+    let text_len = at.number()? as usize;
+    let text = std::str::from_utf8(at.take(text_len)?).ok()?;
+    let (runs, literals) = (at.number()? as usize, at.number()? as usize);
+    let numbers = at.words(runs.checked_mul(2)?.checked_add(literals)?)?;
+    let (starts_and_ends, literals) = numbers.split_at(runs * 2);
+    let mut plan = LexPlan { runs: Vec::with_capacity(runs), literals: literals.to_vec(), text: String::new() };
+    let mut i = 0;
+    while i < starts_and_ends.len() {
+        plan.runs.push(starts_and_ends[i]..starts_and_ends[i + 1]);
+        i += 2;
+    }
+    plan.text = std::str::from_utf8(at.0).ok()?.to_string();
+    Some(Payload { words, text, plan })
+}
+
+/// What is left of a payload to read.
+struct PayloadCursor<'a>(&'a [u8]);
+
+impl<'a> PayloadCursor<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, tail) = (self.0.get(..n)?, self.0.get(n..)?);
+        self.0 = tail;
+        Some(head)
+    }
+
+    fn number(&mut self) -> Option<u32> {
+        Some(u32::from_ne_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    /// `count` words, copied once into aligned memory (one copy of the whole block, cheap even
+    /// unoptimized).
+    fn words(&mut self, count: usize) -> Option<Vec<u32>> {
+        let bytes = self.take(count.checked_mul(4)?)?;
+        let mut words = vec![0u32; count];
+        // SAFETY: `words` has room for exactly `bytes.len()` bytes, and every bit pattern is a u32.
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), words.as_mut_ptr().cast::<u8>(), bytes.len()) };
+        Some(words)
+    }
 }
 
 /// The tokens of a [`to_payload`] form (tests and tools; the shim reads it in place).
 pub fn tokens_from_payload(payload: &[u8]) -> Option<Vec<Token>> {
-    let (words, text) = from_payload(payload)?;
-    let view = PackedView::new(&words, text);
+    let payload = from_payload(payload)?;
+    let view = PackedView::new(&payload.words, payload.text);
     view.tokens(0..view.len())
 }
 

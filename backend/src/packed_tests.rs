@@ -23,9 +23,19 @@ fn sample() -> Vec<Token> {
 fn the_payload_gives_back_every_field() {
     let tokens = sample();
     let payload = to_payload(&tokens).unwrap();
-    // The count, five words per token, then the text.
-    assert_eq!(payload.len(), 4 + 5 * WORDS * 4 + "größea\"bx".len());
+    // The count, five words per token, the text's length and the text, then an empty plan
+    // (no runs, no literals, no text).
+    assert_eq!(payload.len(), 4 + 5 * WORDS * 4 + 4 + "größea\"bx".len() + 4 + 4);
     assert_eq!(tokens_from_payload(&payload).unwrap(), tokens);
+}
+
+#[test]
+fn the_payload_gives_back_the_lex_plan() {
+    let (words, text) = encode(&sample()).unwrap();
+    let plan = LexPlan { runs: vec![0..2, 7..12], literals: vec![3, 4], text: "( a b ) 1 2 ".to_string() };
+    let payload = words_to_payload(&words, &text, &plan).unwrap();
+    let read = from_payload(&payload).unwrap();
+    assert_eq!((read.words, read.text, read.plan), (words, text.as_str(), plan));
 }
 
 #[test]
@@ -68,6 +78,8 @@ fn malformed_entries_and_payloads_read_as_none() {
     assert!(from_payload(&payload[..3]).is_none());
     assert!(from_payload(&payload[..20]).is_none(), "fewer words than counted");
     let mut bad_text = payload.clone();
-    *bad_text.last_mut().unwrap() = 0xff;
-    assert!(from_payload(&bad_text).is_none());
+    let text_at = 4 + 5 * WORDS * 4 + 4;
+    bad_text[text_at] = 0xff;
+    assert!(from_payload(&bad_text).is_none(), "text that is not UTF-8");
+    assert!(from_payload(&payload[..payload.len() - 1]).is_none(), "a cut plan");
 }

@@ -135,6 +135,11 @@ pub struct ExpandRequest {
     /// An attribute's arguments.
     pub args: Option<FlatStream>,
     pub spans: ExpansionSpans,
+    /// Whether the host library plans which parts of the output the shim has the compiler lex
+    /// from text ([`crate::lex_plan`]): a shim compiled unoptimized (cargo's default for proc
+    /// macros) builds tokens one by one slowly, and lexing saves it most of that; an optimized
+    /// one builds them for less than the compiler's lexer takes to read them.
+    pub lex_output: bool,
 }
 
 impl Wire for ExpandRequest {
@@ -144,9 +149,10 @@ impl Wire for ExpandRequest {
         self.input.put(out);
         self.args.put(out);
         self.spans.put(out);
+        self.lex_output.put(out);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(ExpandRequest { kind: r.take()?, name: r.take()?, input: r.take()?, args: r.take()?, spans: r.take()? })
+        Ok(ExpandRequest { kind: r.take()?, name: r.take()?, input: r.take()?, args: r.take()?, spans: r.take()?, lex_output: r.take()? })
     }
 }
 

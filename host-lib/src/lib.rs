@@ -81,7 +81,7 @@ pub unsafe extern "C" fn wasmacro_host_expand(
     let backend = unsafe { RemoteBackend::new(serve, serve_ctx) };
     let result = catch_unwind(AssertUnwindSafe(|| opened.expand(request, backend)));
     let (status, payload) = match result {
-        Ok(Ok(Ok(output))) => (ExpandStatus::Expanded, output.to_payload()),
+        Ok(Ok(Ok(payload))) => (ExpandStatus::Expanded, payload),
         Ok(Ok(Err(ExpandError::Panicked(message)))) => (ExpandStatus::Panicked, wire::encode(&message)),
         Ok(Ok(Err(error))) => (ExpandStatus::Failed, wire::encode(&format!("the macro component of `{}` failed: {error}", opened.crate_name))),
         Ok(Err(message)) => (ExpandStatus::Failed, wire::encode(&message)),
@@ -110,8 +110,10 @@ fn open(request: &[u8], component: &[u8]) -> Result<Box<Opened>, String> {
 }
 
 impl Opened {
-    /// The expansion's result; `Err` when no instance could be started for it.
-    fn expand(&self, request: &[u8], backend: RemoteBackend) -> Result<Result<PackedOutput, ExpandError>, String> {
+    /// The expansion's output in the shim's byte form (with the plan of what the compiler
+    /// lexes if the shim asks for one: planned here, because this library is optimized and such
+    /// a shim is not); `Err` when no instance could be started for it.
+    fn expand(&self, request: &[u8], backend: RemoteBackend) -> Result<Result<Vec<u8>, ExpandError>, String> {
         let request: ExpandRequest = match wire::decode(request) {
             Ok(request) => request,
             Err(error) => panic!("{error}"),
@@ -121,12 +123,13 @@ impl Opened {
             MacroKind::Attribute => Kind::Attribute,
             MacroKind::Function => Kind::Function,
         };
+        let lexed_at = request.lex_output.then_some(request.spans.call_site);
         let run = |instance: &mut MacroInstance<'static>| {
             // The instance holds the compiler's backend only during this expansion.
             let parked = instance.replace_backend(Box::new(backend));
             let result = instance.expand_packed(kind, &request.name, request.input, request.args, request.spans);
             instance.replace_backend(parked);
-            result
+            result.map(|output: PackedOutput| output.to_payload(lexed_at))
         };
         match self.instance.try_lock() {
             Ok(mut instance) => Ok(run(&mut instance)),

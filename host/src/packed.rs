@@ -9,6 +9,7 @@
 use crate::bindings::types::TokenStream as Packed;
 use crate::error::GuestFault;
 use crate::tokens::{LitKind, Token};
+use wasmacro_backend::lex_plan::LexPlan;
 use wasmacro_backend::packed::{doc_from, spacing_from, PackedView, IDENT, PUNCT};
 pub use wasmacro_backend::packed::{GROUP, WORDS};
 
@@ -144,10 +145,13 @@ impl PackedOutput {
         self.view().tokens(0..self.len())
     }
 
-    /// The host library's byte form ([`wasmacro_backend::packed::from_payload`] reads it back).
-    pub fn to_payload(&self) -> Vec<u8> {
+    /// The host library's byte form for a compiler's shim: the stream, and with the span id of
+    /// the compiler's call site, the plan of what the shim has the compiler lex from text
+    /// ([`wasmacro_backend::packed::from_payload`] reads both back).
+    pub fn to_payload(&self, lexed_at: Option<u32>) -> Vec<u8> {
+        let plan = lexed_at.map(|call_site| LexPlan::of(self.view(), call_site)).unwrap_or_default();
         // The guest's text lives in its 32-bit memory, so its offsets always fit.
-        wasmacro_backend::packed::words_to_payload(&self.words, &self.text).expect("a guest's text is under 4 GiB")
+        wasmacro_backend::packed::words_to_payload(&self.words, &self.text, &plan).expect("a guest's text is under 4 GiB")
     }
 }
 
@@ -233,7 +237,13 @@ mod tests {
         assert_eq!(output.len(), tokens.len());
         assert_eq!(output.tokens().unwrap(), tokens);
         // The shim's reader gets the same tokens from the payload, spacing included.
-        assert_eq!(wasmacro_backend::packed::tokens_from_payload(&output.to_payload()).unwrap(), tokens);
+        let payload = output.to_payload(Some(0));
+        assert_eq!(wasmacro_backend::packed::tokens_from_payload(&payload).unwrap(), tokens);
+        // With the plan for that call site, or none.
+        let read = wasmacro_backend::packed::from_payload(&payload).unwrap();
+        assert_eq!(read.plan, LexPlan::of(output.view(), 0));
+        let read = wasmacro_backend::packed::from_payload(&output.to_payload(None)).unwrap().plan;
+        assert!(read.is_empty() && read.text.is_empty());
     }
 
     #[test]

@@ -113,6 +113,7 @@ impl Shim {
             input: backend.import(input),
             args: args.map(|a| backend.import(a)),
             spans: backend.expansion_spans(),
+            lex_output: cfg!(wasmacro_unoptimized),
         };
         let request = wire::encode(&request);
         let (status, payload) = {
@@ -124,7 +125,7 @@ impl Shim {
                 (opened.host.expand)(opened.handle, request.as_ptr(), request.len(), serve_backend, serve_ctx, sink, ctx)
             })
         };
-        let (words, text) = match ExpandStatus::from_code(status) {
+        let output = match ExpandStatus::from_code(status) {
             Some(ExpandStatus::Expanded) => match packed::from_payload(&payload) {
                 Some(output) => output,
                 None => panic!("the wasmacro host library sent an output that is not in the packed form"),
@@ -140,7 +141,7 @@ impl Shim {
             Some(ExpandStatus::Failed) => return compile_error(&decode::<String>(&payload), call_site),
             None => return compile_error(&format!("the wasmacro host library answered with status {status}"), call_site),
         };
-        let mut stream = match backend.export(PackedView::new(&words, text)) {
+        let mut stream = match backend.export(PackedView::new(&output.words, output.text), &output.plan) {
             Ok(stream) => stream,
             Err(message) => return compile_error(&format!("the macro component of `{}` failed: {message}", self.config.crate_name), call_site),
         };

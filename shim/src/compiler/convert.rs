@@ -11,7 +11,7 @@ use proc_macro::{Delimiter as PmDelimiter, Group as PmGroup, Span, TokenStream, 
 
 use super::CompilerBackend;
 use crate::standalone::printer::literal_text;
-use wasmacro_backend::lex_plan::plainly_valid;
+use wasmacro_backend::lex_plan::LexPlan;
 use wasmacro_backend::packed::{Entry, PackedView};
 use crate::tokens::{CommentKind, Delimiter, FlatStream, Group, Ident, Literal, Punct, Spacing, SpanId, Token};
 
@@ -229,24 +229,36 @@ impl CompilerBackend {
     /// The compiler's objects for the stream the macro produced, packed by the host library.
     /// `Err` names a token the compiler would refuse (the host checked the stream's shape
     /// already).
-    pub(crate) fn export(&mut self, stream: PackedView<'_>) -> Result<TokenStream, String> {
-        let mut literals = LexedLiterals::of(&stream);
+    /// `plan` names the parts of the stream lexed from text in one bridge call (the host
+    /// library planned them; see `wasmacro_backend::lex_plan`).
+    pub(crate) fn export(&mut self, stream: PackedView<'_>, plan: &LexPlan) -> Result<TokenStream, String> {
+        let mut lexed = Lexed::of(&stream, plan);
         let mut i = 0;
-        self.export_range(&stream, &mut i, stream.len(), &mut literals)
+        self.export_range(&stream, &mut i, stream.len(), &mut lexed)
     }
 
     // The shim is compiled with the consumer's profile, usually unoptimized: this loop runs for
-    // every token of every expansion, so it reads entries in place and calls little.
-    fn export_range(&mut self, stream: &PackedView<'_>, i: &mut usize, end: usize, literals: &mut LexedLiterals) -> Result<TokenStream, String> {
-        let mut out = TokenStream::new();
+    // every token not lexed from text, so it reads entries in place and calls little.
+    fn export_range(&mut self, stream: &PackedView<'_>, i: &mut usize, end: usize, lexed: &mut Lexed) -> Result<TokenStream, String> {
+        // The level in pieces: lexed runs, doc comments, and batches of trees built here.
+        let mut pieces: Vec<TokenStream> = Vec::new();
         let mut trees = Vec::new();
         while *i < end {
+            if let Some((run_end, run)) = lexed.run_at(*i) {
+                if run_end > end {
+                    return Err(malformed(*i));
+                }
+                flush(&mut trees, &mut pieces);
+                pieces.push(run);
+                *i = run_end;
+                continue;
+            }
             let entry = stream.entry(*i).ok_or_else(|| malformed(*i))?;
             if let Entry::Punct { ch: '#', .. } = entry
                 && let Some(comment) = self.doc_comment_at(stream, *i, end)
             {
-                out.extend(trees.drain(..));
-                out.extend(std::iter::once(comment.0));
+                flush(&mut trees, &mut pieces);
+                pieces.push(comment.0);
                 *i = comment.1;
                 continue;
             }
@@ -261,7 +273,7 @@ impl CompilerBackend {
                         *i = body_end;
                         TokenTree::Group(original)
                     } else {
-                        let body = self.export_range(stream, i, body_end, literals)?;
+                        let body = self.export_range(stream, i, body_end, lexed)?;
                         let delimiter = match delimiter {
                             Delimiter::Parenthesis => PmDelimiter::Parenthesis,
                             Delimiter::Brace => PmDelimiter::Brace,
@@ -293,7 +305,7 @@ impl CompilerBackend {
                     TokenTree::Punct(punct)
                 }
                 Entry::Literal { kind, symbol, suffix, span } => {
-                    let mut literal = match literals.take(*i - 1) {
+                    let mut literal = match lexed.literal_at(*i - 1) {
                         Some(literal) => literal,
                         None => {
                             let text = literal_text(kind, symbol, suffix);
@@ -306,8 +318,11 @@ impl CompilerBackend {
             };
             trees.push(tree);
         }
-        out.extend(trees);
-        Ok(out)
+        if pieces.is_empty() {
+            return Ok(trees.into_iter().collect());
+        }
+        flush(&mut trees, &mut pieces);
+        Ok(if pieces.len() == 1 { pieces.pop().unwrap_or_default() } else { pieces.into_iter().collect() })
     }
 
     /// A doc comment the macro passed through (`#`, `!`, and a group marked as a comment) as
@@ -339,55 +354,84 @@ fn malformed(index: usize) -> String {
     format!("the host library sent a malformed entry {index}")
 }
 
-/// The compiler's objects for a stream's literals, lexed together in one bridge call: a
-/// `Literal::from_str` each would cost a call and a lexer run in the compiler per literal.
-struct LexedLiterals {
-    /// Index of each literal token in the stream, with its object; in stream order.
-    lexed: std::iter::Peekable<std::vec::IntoIter<(usize, proc_macro::Literal)>>,
+/// Moves the trees built so far into one piece of the level.
+fn flush(trees: &mut Vec<TokenTree>, pieces: &mut Vec<TokenStream>) {
+    if !trees.is_empty() {
+        pieces.push(trees.drain(..).collect());
+    }
 }
 
-impl LexedLiterals {
-    fn of(stream: &PackedView<'_>) -> LexedLiterals {
-        // Each literal's index in the stream and its place in `text`.
-        let mut pieces = Vec::new();
-        let mut text = String::new();
-        for i in 0..stream.len() {
-            if let Some(Entry::Literal { kind, symbol, suffix, .. }) = stream.entry(i)
-                && plainly_valid(kind, symbol, suffix)
-            {
-                let start = text.len();
-                text.push_str(&literal_text(kind, symbol, suffix));
-                pieces.push((i, start..text.len()));
-                text.push(' ');
-            }
+/// The compiler's objects for what the plan lexed: the runs' streams and the literals lexed
+/// alone, each taken when the export reaches its entry. Plain loops over vectors: this runs in
+/// the shim crate, usually unoptimized.
+#[derive(Default)]
+struct Lexed {
+    /// Where each run starts and ends, and its stream.
+    runs: Vec<(usize, usize, Option<TokenStream>)>,
+    next_run: usize,
+    /// Index of each literal, with its object.
+    literals: Vec<(usize, Option<proc_macro::Literal>)>,
+    next_literal: usize,
+}
+
+impl Lexed {
+    fn of(stream: &PackedView<'_>, plan: &LexPlan) -> Lexed {
+        if plan.is_empty() {
+            return Lexed::default();
         }
-        let lexed = if pieces.is_empty() { Vec::new() } else { Self::lex(&text, pieces) };
-        LexedLiterals { lexed: lexed.into_iter().peekable() }
+        Self::lex(stream, plan).unwrap_or_default()
     }
 
-    /// Empty unless the text lexes into exactly the expected literals (a safeguard: only plainly
-    /// valid ones are in it).
-    fn lex(text: &str, pieces: Vec<(usize, std::ops::Range<usize>)>) -> Vec<(usize, proc_macro::Literal)> {
-        let Ok(stream) = text.parse::<TokenStream>() else { return Vec::new() };
-        let mut lexed = Vec::with_capacity(pieces.len());
-        let mut trees = stream.into_iter();
-        for (i, piece) in pieces {
-            match trees.next() {
-                Some(TokenTree::Literal(literal)) if literal.to_string() == text[piece] => lexed.push((i, literal)),
-                _ => return Vec::new(),
+    /// `None` (everything is built instead) unless the text lexes into the shape planned: a
+    /// parenthesis per run, then the literals, each the one planned. A safeguard: the host
+    /// library's plan only holds what lexes.
+    fn lex(stream: &PackedView<'_>, plan: &LexPlan) -> Option<Lexed> {
+        let lexed: TokenStream = plan.text.parse().ok()?;
+        let mut trees = lexed.into_iter();
+        let mut runs = Vec::with_capacity(plan.runs.len());
+        for run in &plan.runs {
+            match trees.next()? {
+                TokenTree::Group(g) if g.delimiter() == PmDelimiter::Parenthesis => runs.push((run.start as usize, run.end as usize, Some(g.stream()))),
+                _ => return None,
             }
         }
-        if trees.next().is_some() {
-            return Vec::new();
+        let mut literals = Vec::with_capacity(plan.literals.len());
+        for &at in &plan.literals {
+            let Some(Entry::Literal { kind, symbol, suffix, .. }) = stream.entry(at as usize) else { return None };
+            match trees.next()? {
+                TokenTree::Literal(literal) if literal.to_string() == literal_text(kind, symbol, suffix) => literals.push((at as usize, Some(literal))),
+                _ => return None,
+            }
         }
-        lexed
+        trees.next().is_none().then_some(Lexed { runs, next_run: 0, literals, next_literal: 0 })
     }
 
-    /// The object for the literal at index `i` of the stream, if lexed here. Indexes must be
-    /// asked in increasing order.
-    fn take(&mut self, i: usize) -> Option<proc_macro::Literal> {
-        while self.lexed.next_if(|(at, _)| *at < i).is_some() {}
-        self.lexed.next_if(|(at, _)| *at == i).map(|(_, literal)| literal)
+    /// The run that starts at entry `i`: where it ends, and its stream. Entries must be asked
+    /// in increasing order.
+    fn run_at(&mut self, i: usize) -> Option<(usize, TokenStream)> {
+        while self.next_run < self.runs.len() && self.runs[self.next_run].0 < i {
+            self.next_run += 1;
+        }
+        let (start, end, stream) = self.runs.get_mut(self.next_run)?;
+        if *start != i {
+            return None;
+        }
+        self.next_run += 1;
+        Some((*end, stream.take()?))
+    }
+
+    /// The object for the literal at index `i`, if lexed alone. Indexes must be asked in
+    /// increasing order.
+    fn literal_at(&mut self, i: usize) -> Option<proc_macro::Literal> {
+        while self.next_literal < self.literals.len() && self.literals[self.next_literal].0 < i {
+            self.next_literal += 1;
+        }
+        let (at, literal) = self.literals.get_mut(self.next_literal)?;
+        if *at != i {
+            return None;
+        }
+        self.next_literal += 1;
+        literal.take()
     }
 }
 

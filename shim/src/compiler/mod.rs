@@ -141,7 +141,9 @@ impl Backend for CompilerBackend {
     #[cfg(wasmacro_nightly)]
     fn expand_expr(&mut self, stream: FlatStream) -> Result<FlatStream, ()> {
         let (words, text) = wasmacro_backend::packed::encode(&stream).map_err(|_| ())?;
-        let stream = self.export(wasmacro_backend::packed::PackedView::new(&words, &text)).map_err(|_| ())?;
+        // Small streams, built token by token (planning is the optimized host library's work).
+        let plan = wasmacro_backend::lex_plan::LexPlan::default();
+        let stream = self.export(wasmacro_backend::packed::PackedView::new(&words, &text), &plan).map_err(|_| ())?;
         match stream.expand_expr() {
             Ok(expanded) => Ok(self.import(expanded)),
             Err(_) => Err(()),
