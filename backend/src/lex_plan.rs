@@ -25,9 +25,9 @@
 
 use std::ops::Range;
 
-use crate::packed::{Entry, PackedView};
+use crate::packed::{delimiter_from, doc_from, spacing_from, PackedView, GROUP, IDENT, LITERAL, PUNCT, WORDS};
 use crate::standalone::{is_ascii_ident, is_punct_char};
-use crate::tokens::{Delimiter, LitKind};
+use crate::tokens::{Delimiter, LitKind, Spacing};
 
 /// Entries a run must cover to be worth its own stream: each run costs the shim a bridge call
 /// (taking its stream out of the lexed parenthesis), a token built alone costs about one.
@@ -46,27 +46,24 @@ pub struct LexPlan {
 
 impl LexPlan {
     /// The plan for `output`, an expansion's output whose tokens spanned `call_site` are the
-    /// compiler's call site. A malformed entry ends the planning where it is (the shim builds
-    /// what is not planned, and reports malformed entries itself).
+    /// compiler's call site. A malformed entry is never lexed, and a group that claims more
+    /// than its level holds ends the planning there (the shim reports malformed entries).
     pub fn of(output: PackedView<'_>, call_site: u32) -> LexPlan {
-        // Each entry decoded once: planning and printing look at most of them several times.
-        let entries = output.entries();
-        let mut planner = Planner { view: output, entries: &entries, call_site, runs: Vec::new(), literals: Vec::new() };
-        planner.level(0, output.len());
+        let packed = Words { words: output.words(), text: output.text() };
+        let mut planner = Planner { view: output, packed, call_site, runs: Vec::new(), literals: Vec::new() };
+        planner.level(0, packed.len());
         let Planner { mut runs, mut literals, .. } = planner;
         // A level's runs are found after those of groups inside it that could not be lexed whole.
         runs.sort_unstable_by_key(|run| run.start);
         literals.sort_unstable();
-        let mut text = String::with_capacity(output.text_len() * 2);
+        let mut text = String::with_capacity(output.text().len() * 2);
         for run in &runs {
             text.push_str("( ");
-            print_range(&entries[run.start as usize..run.end as usize], &mut text);
+            packed.print(run.start as usize..run.end as usize, &mut text);
             text.push_str(") ");
         }
         for &at in &literals {
-            if let Entry::Literal { kind, symbol, suffix, .. } = entries[at as usize] {
-                print_literal(kind, symbol, suffix, &mut text);
-            }
+            packed.print(at as usize..at as usize + 1, &mut text);
         }
         LexPlan { runs, literals, text }
     }
@@ -76,10 +73,118 @@ impl LexPlan {
     }
 }
 
+/// An output's entries read field by field in place (the layout is [`crate::packed`]'s): the
+/// planner looks at every entry of every output, and decoding each whole into an [`Entry`] cost
+/// as much as the planning itself.
+#[derive(Clone, Copy)]
+struct Words<'a> {
+    words: &'a [u32],
+    text: &'a str,
+}
+
+impl<'a> Words<'a> {
+    fn len(&self) -> usize {
+        self.words.len() / WORDS
+    }
+
+    /// The words of entry `i < len()`.
+    #[inline]
+    fn at(&self, i: usize) -> &'a [u32] {
+        &self.words[i * WORDS..i * WORDS + WORDS]
+    }
+
+    #[inline]
+    fn text(&self, start: u32, len: u32) -> Option<&'a str> {
+        self.text.get(start as usize..(start as usize).checked_add(len as usize)?)
+    }
+
+    #[inline]
+    fn is_joint_punct(&self, i: usize) -> bool {
+        let head = self.at(i)[0];
+        head & 3 == PUNCT && spacing_from(head >> 2 & 3) == Some(Spacing::Joint)
+    }
+
+    /// The character of a punct entry (`None` for another entry, or no character).
+    #[inline]
+    fn punct_char(&self, i: usize) -> Option<char> {
+        let w = self.at(i);
+        if w[0] & 3 == PUNCT { char::from_u32(w[2]) } else { None }
+    }
+
+    /// A literal entry's kind, symbol and suffix, if well formed.
+    #[inline]
+    fn literal(&self, w: &[u32]) -> Option<(LitKind, &'a str, Option<&'a str>)> {
+        let kind = LitKind::from_code(w[0] >> 4 & 0xf, (w[0] >> 8) as u8)?;
+        let suffix = match w[4] {
+            0 => None,
+            len => Some(self.text(w[2].checked_add(w[3])?, len)?),
+        };
+        Some((kind, self.text(w[2], w[3])?, suffix))
+    }
+
+    /// Whether the token at `i` may be in a run by itself (not a group).
+    #[inline]
+    fn token_lexable(&self, i: usize, call_site: u32) -> bool {
+        let w = self.at(i);
+        if w[1] != call_site {
+            return false;
+        }
+        match w[0] & 3 {
+            IDENT => w[0] >> 4 & 1 == 0 && self.text(w[2], w[3]).is_some_and(is_ascii_ident),
+            PUNCT => char::from_u32(w[2]).is_some_and(|ch| ch != '\'' && is_punct_char(ch)),
+            _ => self.literal(w).is_some_and(|(kind, symbol, suffix)| plainly_valid(kind, symbol, suffix)),
+        }
+    }
+
+    /// Prints the entries of `range` (whole groups, every entry well formed) for the lexer: a
+    /// space after every token but a joint punct, and after every delimiter.
+    fn print(&self, range: Range<usize>, out: &mut String) {
+        // Where each open group ends, and its close delimiter.
+        let mut open: Vec<(usize, char)> = Vec::new();
+        for at in range {
+            while open.last().is_some_and(|&(end, _)| end == at) {
+                out.push(open.pop().map_or(')', |(_, close)| close));
+                out.push(' ');
+            }
+            let w = self.at(at);
+            match w[0] & 3 {
+                GROUP => {
+                    let (o, c) = match delimiter_from(w[0] >> 4) {
+                        Delimiter::Parenthesis => ('(', ')'),
+                        Delimiter::Brace => ('{', '}'),
+                        Delimiter::Bracket | Delimiter::None => ('[', ']'),
+                    };
+                    out.push(o);
+                    out.push(' ');
+                    open.push((at + 1 + w[4] as usize, c));
+                }
+                IDENT => {
+                    out.push_str(self.text(w[2], w[3]).unwrap_or_default());
+                    out.push(' ');
+                }
+                PUNCT => {
+                    out.push(char::from_u32(w[2]).unwrap_or(' '));
+                    if !self.is_joint_punct(at) {
+                        out.push(' ');
+                    }
+                }
+                _ => {
+                    if let Some((kind, symbol, suffix)) = self.literal(w) {
+                        print_literal(kind, symbol, suffix, out);
+                    }
+                }
+            }
+        }
+        while let Some((_, close)) = open.pop() {
+            out.push(close);
+            out.push(' ');
+        }
+    }
+}
+
 struct Planner<'a> {
     view: PackedView<'a>,
-    /// The output's entries, up to the first malformed one.
-    entries: &'a [Entry<'a>],
+    packed: Words<'a>,
     call_site: u32,
     runs: Vec<Range<u32>>,
     literals: Vec<u32>,
@@ -89,18 +194,18 @@ impl Planner<'_> {
     /// Plans the sibling entries `start..end` and the bodies of their groups. Returns whether
     /// they form one run as a whole, so that their group can be lexed whole.
     fn level(&mut self, start: usize, end: usize) -> bool {
+        let packed = self.packed;
         let mut whole = true;
         // The open run: where it starts, and whether its last entry is a joint punct.
         let mut run: Option<usize> = None;
         let mut last_joint = false;
         let mut i = start;
         while i < end {
-            let Some(&entry) = self.entries.get(i) else {
-                self.close(&mut run, i);
-                return false;
-            };
+            let w = packed.at(i);
+            let kind = w[0] & 3;
             // The shim's own test for a doc comment it rebuilds (only `#` can start one).
-            if let Entry::Punct { ch: '#', .. } = entry
+            if kind == PUNCT
+                && w[2] == '#' as u32
                 && let Some(after) = self.view.doc_comment_end(i, end)
             {
                 self.close(&mut run, i);
@@ -108,18 +213,15 @@ impl Planner<'_> {
                 i = after;
                 continue;
             }
-            let next = match entry {
-                Entry::Group { len, .. } => i + 1 + len as usize,
-                _ => i + 1,
-            };
+            let next = if kind == GROUP { (i + 1).saturating_add(w[4] as usize) } else { i + 1 };
             if next > end {
                 self.close(&mut run, i);
                 return false;
             }
-            let lexable = self.lexable(entry, i, next);
-            let follows_joint = match (run, entry) {
-                (Some(_), Entry::Punct { ch, .. }) if last_joint => !starts_comment(self.previous_char(i), ch),
-                _ => !last_joint || run.is_none(),
+            let lexable = if kind == GROUP { self.group_lexable(w, i, next) } else { packed.token_lexable(i, self.call_site) };
+            let follows_joint = match run {
+                Some(_) if last_joint => packed.punct_char(i).is_some_and(|ch| !starts_comment(packed.punct_char(i - 1).unwrap_or(' '), ch)),
+                _ => true,
             };
             if !(lexable && follows_joint) {
                 // A joint punct before what cannot follow it in the run leaves it.
@@ -128,13 +230,11 @@ impl Planner<'_> {
             }
             if lexable {
                 run.get_or_insert(i);
-                last_joint = matches!(entry, Entry::Punct { joint: true, .. });
+                last_joint = packed.is_joint_punct(i);
             } else {
                 whole = false;
                 last_joint = false;
-                if let Entry::Literal { kind, symbol, suffix, .. } = entry
-                    && plainly_valid(kind, symbol, suffix)
-                {
+                if kind == LITERAL && packed.literal(w).is_some_and(|(kind, symbol, suffix)| plainly_valid(kind, symbol, suffix)) {
                     self.literals.push(i as u32);
                 }
             }
@@ -144,34 +244,20 @@ impl Planner<'_> {
         whole && kept == end
     }
 
-    /// Whether `entry` (at `at`, its body up to `next`) may be in a run by itself; the body
-    /// of a group that may not is planned here.
-    fn lexable(&mut self, entry: Entry<'_>, at: usize, next: usize) -> bool {
+    /// Whether the group of words `w` (at `at`, its body up to `next`) may be in a run by
+    /// itself; if not, its body is planned here.
+    fn group_lexable(&mut self, w: &[u32], at: usize, next: usize) -> bool {
         let call_site = self.call_site;
-        match entry {
-            Entry::Ident { name, is_raw, span } => span == call_site && !is_raw && is_ascii_ident(name),
-            Entry::Punct { ch, span, .. } => span == call_site && ch != '\'' && is_punct_char(ch),
-            Entry::Literal { kind, symbol, suffix, span } => span == call_site && plainly_valid(kind, symbol, suffix),
-            Entry::Group { delimiter, open, close, entire, doc_comment, .. } => {
-                let visible = delimiter != Delimiter::None && doc_comment.is_none();
-                let spanned = open == call_site && close == call_site && entire == call_site;
-                // What the body's planning records is dropped when the group is lexed whole.
-                let (runs, literals) = (self.runs.len(), self.literals.len());
-                let whole = self.level(at + 1, next) && visible && spanned;
-                if whole {
-                    self.runs.truncate(runs);
-                    self.literals.truncate(literals);
-                }
-                whole
-            }
+        let visible = delimiter_from(w[0] >> 4) != Delimiter::None && doc_from(w[0] >> 8 & 3) == Some(None);
+        let spanned = w[1] == call_site && w[2] == call_site && w[3] == call_site;
+        // What the body's planning records is dropped when the group is lexed whole.
+        let (runs, literals) = (self.runs.len(), self.literals.len());
+        let whole = self.level(at + 1, next) && visible && spanned;
+        if whole {
+            self.runs.truncate(runs);
+            self.literals.truncate(literals);
         }
-    }
-
-    fn previous_char(&self, i: usize) -> char {
-        match self.entries.get(i.wrapping_sub(1)) {
-            Some(Entry::Punct { ch, .. }) => *ch,
-            _ => ' ',
-        }
+        whole
     }
 
     /// Ends the open run before `end`, without its trailing joint puncts, and records it if it
@@ -179,14 +265,14 @@ impl Planner<'_> {
     /// (`end` if no run was open).
     fn close(&mut self, run: &mut Option<usize>, mut end: usize) -> usize {
         let Some(start) = run.take() else { return end };
-        while end > start && matches!(self.entries.get(end - 1), Some(Entry::Punct { joint: true, .. })) {
+        while end > start && self.packed.is_joint_punct(end - 1) {
             end -= 1;
         }
         if end - start >= MIN_RUN {
             self.runs.push(start as u32..end as u32);
         } else {
             for at in start..end {
-                if let Some(Entry::Literal { .. }) = self.entries.get(at) {
+                if self.packed.at(at)[0] & 3 == LITERAL {
                     self.literals.push(at as u32);
                 }
             }
@@ -198,46 +284,6 @@ impl Planner<'_> {
 /// Whether `first` written right before `second` starts a comment.
 fn starts_comment(first: char, second: char) -> bool {
     first == '/' && (second == '/' || second == '*')
-}
-
-/// Prints `entries` (whole groups) for the lexer: a space after every token but a joint
-/// punct, and after every delimiter.
-fn print_range(entries: &[Entry<'_>], out: &mut String) {
-    // Where each open group ends, and its close delimiter.
-    let mut open: Vec<(usize, char)> = Vec::new();
-    for (at, entry) in entries.iter().enumerate() {
-        while open.last().is_some_and(|&(end, _)| end == at) {
-            out.push(open.pop().map_or(')', |(_, close)| close));
-            out.push(' ');
-        }
-        match *entry {
-            Entry::Group { delimiter, len, .. } => {
-                let (o, c) = match delimiter {
-                    Delimiter::Parenthesis => ('(', ')'),
-                    Delimiter::Brace => ('{', '}'),
-                    Delimiter::Bracket | Delimiter::None => ('[', ']'),
-                };
-                out.push(o);
-                out.push(' ');
-                open.push((at + 1 + len as usize, c));
-            }
-            Entry::Ident { name, .. } => {
-                out.push_str(name);
-                out.push(' ');
-            }
-            Entry::Punct { ch, joint, .. } => {
-                out.push(ch);
-                if !joint {
-                    out.push(' ');
-                }
-            }
-            Entry::Literal { kind, symbol, suffix, .. } => print_literal(kind, symbol, suffix, out),
-        }
-    }
-    while let Some((_, close)) = open.pop() {
-        out.push(close);
-        out.push(' ');
-    }
 }
 
 /// A [`plainly_valid`] literal as written, and a space.

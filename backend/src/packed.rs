@@ -152,9 +152,14 @@ impl<'a> PackedView<'a> {
         self.len() == 0
     }
 
-    /// Bytes of text the entries name.
-    pub fn text_len(&self) -> usize {
-        self.text.len()
+    /// The words, five per entry (the layout above).
+    pub fn words(&self) -> &'a [u32] {
+        self.words
+    }
+
+    /// The text the entries name.
+    pub fn text(&self) -> &'a str {
+        self.text
     }
 
     // Inlined into the shim's loop over the output (another crate): one call per token costs
@@ -162,26 +167,7 @@ impl<'a> PackedView<'a> {
     #[inline]
     pub fn entry(&self, index: usize) -> Option<Entry<'a>> {
         let at = index.checked_mul(WORDS)?;
-        self.decode(self.words.get(at..at + WORDS)?)
-    }
-
-    /// Every entry, up to the first malformed one: one loop that decodes each in place, where a
-    /// call of [`Self::entry`] per entry costs about as much again (the host library's planner
-    /// reads all of an output).
-    pub fn entries(&self) -> Vec<Entry<'a>> {
-        let mut entries = Vec::with_capacity(self.len());
-        for w in self.words.chunks_exact(WORDS) {
-            match self.decode(w) {
-                Some(entry) => entries.push(entry),
-                None => break,
-            }
-        }
-        entries
-    }
-
-    /// The entry of the words `w` (`WORDS` of them).
-    #[inline(always)]
-    fn decode(&self, w: &[u32]) -> Option<Entry<'a>> {
+        let w = self.words.get(at..at + WORDS)?;
         let head = w[0];
         Some(match head & 3 {
             GROUP => Entry::Group {
@@ -192,14 +178,14 @@ impl<'a> PackedView<'a> {
                 len: w[4],
                 doc_comment: doc_from(head >> 8 & 3)?,
             },
-            IDENT => Entry::Ident { name: self.text(w[2], w[3])?, is_raw: head >> 4 & 1 == 1, span: w[1] },
+            IDENT => Entry::Ident { name: self.text_at(w[2], w[3])?, is_raw: head >> 4 & 1 == 1, span: w[1] },
             PUNCT => Entry::Punct { ch: char::from_u32(w[2])?, joint: spacing_from(head >> 2 & 3) == Some(Spacing::Joint), span: w[1] },
             _ => Entry::Literal {
                 kind: LitKind::from_code(head >> 4 & 0xf, (head >> 8) as u8)?,
-                symbol: self.text(w[2], w[3])?,
+                symbol: self.text_at(w[2], w[3])?,
                 suffix: match w[4] {
                     0 => None,
-                    len => Some(self.text(w[2].checked_add(w[3])?, len)?),
+                    len => Some(self.text_at(w[2].checked_add(w[3])?, len)?),
                 },
                 span: w[1],
             },
@@ -207,7 +193,7 @@ impl<'a> PackedView<'a> {
     }
 
     #[inline]
-    fn text(&self, start: u32, len: u32) -> Option<&'a str> {
+    fn text_at(&self, start: u32, len: u32) -> Option<&'a str> {
         let start = start as usize;
         self.text.get(start..start.checked_add(len as usize)?)
     }
