@@ -163,8 +163,8 @@ impl<'a> PackedView<'a> {
     }
 
     // Inlined into the shim's loop over the output (another crate): one call per token costs
-    // more there than the decoding.
-    #[inline]
+    // more there than the decoding. `always`: LLVM keeps it out of line in that loop otherwise.
+    #[inline(always)]
     pub fn entry(&self, index: usize) -> Option<Entry<'a>> {
         let at = index.checked_mul(WORDS)?;
         let w = self.words.get(at..at + WORDS)?;

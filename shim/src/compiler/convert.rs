@@ -234,21 +234,31 @@ impl CompilerBackend {
     pub(crate) fn export(&mut self, stream: PackedView<'_>, plan: &LexPlan) -> Result<TokenStream, String> {
         let mut lexed = Lexed::of(&stream, plan);
         let mut i = 0;
-        self.export_range(&stream, &mut i, stream.len(), &mut lexed)
+        self.export_range(&stream, &mut i, stream.len(), &mut lexed, &mut Vec::new())
     }
 
     // The shim is compiled with the consumer's profile, usually unoptimized: this loop runs for
     // every token not lexed from text, so it reads entries in place and calls little.
-    fn export_range(&mut self, stream: &PackedView<'_>, i: &mut usize, end: usize, lexed: &mut Lexed) -> Result<TokenStream, String> {
+    // `built` holds the trees built and not yet made into a stream, for every level being
+    // exported: this level's are those past `base`. One buffer, grown once, rather than a vector
+    // per group that grows from nothing.
+    fn export_range(
+        &mut self,
+        stream: &PackedView<'_>,
+        i: &mut usize,
+        end: usize,
+        lexed: &mut Lexed,
+        built: &mut Vec<TokenTree>,
+    ) -> Result<TokenStream, String> {
         // The level in pieces: lexed runs, doc comments, and batches of trees built here.
         let mut pieces: Vec<TokenStream> = Vec::new();
-        let mut trees = Vec::new();
+        let base = built.len();
         while *i < end {
             if let Some((run_end, run)) = lexed.run_at(*i) {
                 if run_end > end {
                     return Err(malformed(*i));
                 }
-                flush(&mut trees, &mut pieces);
+                flush(built, base, &mut pieces);
                 pieces.push(run);
                 *i = run_end;
                 continue;
@@ -257,7 +267,7 @@ impl CompilerBackend {
             if let Entry::Punct { ch: '#', .. } = entry
                 && let Some(comment) = self.doc_comment_at(stream, *i, end)
             {
-                flush(&mut trees, &mut pieces);
+                flush(built, base, &mut pieces);
                 pieces.push(comment.0);
                 *i = comment.1;
                 continue;
@@ -273,7 +283,7 @@ impl CompilerBackend {
                         *i = body_end;
                         TokenTree::Group(original)
                     } else {
-                        let body = self.export_range(stream, i, body_end, lexed)?;
+                        let body = self.export_range(stream, i, body_end, lexed, built)?;
                         let delimiter = match delimiter {
                             Delimiter::Parenthesis => PmDelimiter::Parenthesis,
                             Delimiter::Brace => PmDelimiter::Brace,
@@ -316,12 +326,12 @@ impl CompilerBackend {
                     TokenTree::Literal(literal)
                 }
             };
-            trees.push(tree);
+            built.push(tree);
         }
         if pieces.is_empty() {
-            return Ok(trees.into_iter().collect());
+            return Ok(built.drain(base..).collect());
         }
-        flush(&mut trees, &mut pieces);
+        flush(built, base, &mut pieces);
         Ok(if pieces.len() == 1 { pieces.pop().unwrap_or_default() } else { pieces.into_iter().collect() })
     }
 
@@ -354,10 +364,10 @@ fn malformed(index: usize) -> String {
     format!("the host library sent a malformed entry {index}")
 }
 
-/// Moves the trees built so far into one piece of the level.
-fn flush(trees: &mut Vec<TokenTree>, pieces: &mut Vec<TokenStream>) {
-    if !trees.is_empty() {
-        pieces.push(trees.drain(..).collect());
+/// Moves the level's trees built so far (those past `base`) into one piece of the level.
+fn flush(built: &mut Vec<TokenTree>, base: usize, pieces: &mut Vec<TokenStream>) {
+    if built.len() > base {
+        pieces.push(built.drain(base..).collect());
     }
 }
 
