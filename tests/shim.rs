@@ -288,15 +288,28 @@ struct Compiled {
     stderr: String,
 }
 
-fn expanded(dir: &Path, bin: &str) -> Compiled {
-    let out = Command::new("rustup")
-        .args(["run", "nightly", "cargo", "rustc", "-q", "--profile", "check", "--bin", bin, "--manifest-path"])
+/// How the consumer's proc macros are compiled: as cargo does by default (unoptimized), or
+/// optimized as `cargo wasmacro shim` suggests. A shim's export differs between the two: the
+/// host library plans runs of tokens for an unoptimized shim to have rustc lex, and only the
+/// literals for an optimized one (`wasmacro_backend::lex_plan`).
+#[derive(Clone, Copy)]
+enum Profile {
+    Default,
+    Optimized,
+}
+
+fn expanded(dir: &Path, bin: &str, profile: Profile) -> Compiled {
+    let mut cmd = Command::new("rustup");
+    cmd.args(["run", "nightly", "cargo", "rustc", "-q", "--profile", "check", "--bin", bin, "--manifest-path"])
         .arg(dir.join("Cargo.toml"))
         .args(["--", "-Zunpretty=expanded", "-Awarnings"])
         // The shims load compiled components from the cache `cargo wasmacro shim` filled.
-        .env("WASMACRO_CACHE_DIR", fixtures_target().join("compiled"))
-        .output()
-        .unwrap();
+        .env("WASMACRO_CACHE_DIR", fixtures_target().join("compiled"));
+    if let Profile::Optimized = profile {
+        // A folder of its own, so that the two profiles do not rebuild each other's artifacts.
+        cmd.env("CARGO_PROFILE_DEV_BUILD_OVERRIDE_OPT_LEVEL", "3").env("CARGO_TARGET_DIR", dir.join("target-optimized"));
+    }
+    let out = cmd.output().unwrap();
     Compiled { success: out.status.success(), stdout: String::from_utf8(out.stdout).unwrap(), stderr: String::from_utf8_lossy(&out.stderr).into() }
 }
 
@@ -313,21 +326,23 @@ fn shims_expand_like_native_macros() {
         for dir in [&native, &shim] {
             std::fs::write(dir.join("src/bin").join(format!("{}.rs", case.name)), &text).unwrap();
         }
-        let a = expanded(&native, case.name);
-        let b = expanded(&shim, case.name);
-        eprintln!("{}: native {}, shim {}", case.name, status(&a), status(&b));
-        let problem = match (case.fails, a.success, b.success) {
-            (false, true, true) if a.stdout == b.stdout => None,
-            (false, true, true) => Some(format!("expansions differ:\n{}", diff(&a.stdout, &b.stdout))),
-            (false, false, _) => Some(format!("the native build failed, fix the case:\n{}", a.stderr)),
-            (false, true, false) => Some(format!("the shim build failed:\n{}", b.stderr)),
-            (true, true, _) => Some("the input meant to fail expands natively: fix the case".to_string()),
-            (true, false, true) => Some(format!("native rejects the input, the shim does not:\n{}", a.stderr)),
-            (true, false, false) if a.stderr == b.stderr => None,
-            (true, false, false) => Some(format!("errors differ:\n{}", diff(&a.stderr, &b.stderr))),
-        };
-        if let Some(problem) = problem {
-            failures.push(format!("== {}: {problem}", case.name));
+        let a = expanded(&native, case.name, Profile::Default);
+        for (which, profile) in [("shim", Profile::Default), ("optimized shim", Profile::Optimized)] {
+            let b = expanded(&shim, case.name, profile);
+            eprintln!("{}: native {}, {which} {}", case.name, status(&a), status(&b));
+            let problem = match (case.fails, a.success, b.success) {
+                (false, true, true) if a.stdout == b.stdout => None,
+                (false, true, true) => Some(format!("expansions differ:\n{}", diff(&a.stdout, &b.stdout))),
+                (false, false, _) => Some(format!("the native build failed, fix the case:\n{}", a.stderr)),
+                (false, true, false) => Some(format!("the {which} build failed:\n{}", b.stderr)),
+                (true, true, _) => Some("the input meant to fail expands natively: fix the case".to_string()),
+                (true, false, true) => Some(format!("native rejects the input, the {which} does not:\n{}", a.stderr)),
+                (true, false, false) if a.stderr == b.stderr => None,
+                (true, false, false) => Some(format!("errors differ:\n{}", diff(&a.stderr, &b.stderr))),
+            };
+            if let Some(problem) = problem {
+                failures.push(format!("== {} ({which}): {problem}", case.name));
+            }
         }
     }
     assert!(failures.is_empty(), "{} of the cases differ:\n{}", failures.len(), failures.join("\n"));

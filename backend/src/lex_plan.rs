@@ -22,6 +22,10 @@
 //!
 //! The text is each run in parentheses, then every other literal that is plainly valid (the
 //! shim sets its span afterwards): `( run ) ( run ) lit lit`.
+//!
+//! An optimized shim builds the other tokens for less than the lexer takes to read them, but
+//! not literals: `Literal::from_str` is a bridge call and a parse of its own for each. So it
+//! gets a plan of literals only ([`LexPlan::literals_of`]).
 
 use std::ops::Range;
 
@@ -56,7 +60,26 @@ impl LexPlan {
         // A level's runs are found after those of groups inside it that could not be lexed whole.
         runs.sort_unstable_by_key(|run| run.start);
         literals.sort_unstable();
-        let mut text = String::with_capacity(output.text().len() * 2);
+        LexPlan::printed(packed, runs, literals)
+    }
+
+    /// The plan that lexes only the literals of `output`: every [`plainly_valid`] one, whatever
+    /// its span. One test per entry, as this runs for every output: a literal inside a doc
+    /// comment the shim rebuilds from text is lexed too, and not used.
+    pub fn literals_of(output: PackedView<'_>) -> LexPlan {
+        let packed = Words { words: output.words(), text: output.text() };
+        let mut literals = Vec::new();
+        for (i, w) in packed.words.chunks_exact(WORDS).enumerate() {
+            if w[0] & 3 == LITERAL && packed.literal(w).is_some_and(|(kind, symbol, suffix)| plainly_valid(kind, symbol, suffix)) {
+                literals.push(i as u32);
+            }
+        }
+        LexPlan::printed(packed, Vec::new(), literals)
+    }
+
+    /// The plan of `runs` and `literals` (in order) with its text.
+    fn printed(packed: Words<'_>, runs: Vec<Range<u32>>, literals: Vec<u32>) -> LexPlan {
+        let mut text = String::with_capacity(packed.text.len() * 2);
         for run in &runs {
             text.push_str("( ");
             packed.print(run.start as usize..run.end as usize, &mut text);

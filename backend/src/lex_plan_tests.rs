@@ -246,6 +246,7 @@ fn as_built(tokens: &[Token]) -> Vec<Token> {
 fn every_run_lexes_back_into_its_tokens_as_built() {
     let mut rng = Lcg(0x5eed);
     let mut lexed_runs = 0;
+    let mut lexed_literals = 0;
     for round in 0..20_000 {
         let mut tokens = Vec::new();
         random_stream(&mut rng, 0, &mut tokens);
@@ -278,8 +279,41 @@ fn every_run_lexes_back_into_its_tokens_as_built() {
             at += 1;
         }
         assert_eq!(at, lexed.len(), "{:?}", plan.text);
+        // An optimized shim's plan: the literals alone.
+        let (words, text) = encode(&tokens).unwrap();
+        let literals = LexPlan::literals_of(PackedView::new(&words, &text));
+        let lexed = model.parse(&literals.text).unwrap_or_else(|e| panic!("{:?} does not lex: {e}", literals.text));
+        assert_eq!(lexed.len(), literals.literals.len(), "{:?}", literals.text);
+        for (&literal_at, lexed) in literals.literals.iter().zip(&lexed) {
+            let Token::Literal(expected) = &tokens[literal_at as usize] else { panic!("{literal_at} is no literal") };
+            let Token::Literal(lexed) = lexed else { panic!("{:?}", literals.text) };
+            assert_eq!((lexed.kind, &lexed.symbol, &lexed.suffix), (expected.kind, &expected.symbol, &expected.suffix));
+        }
+        lexed_literals += literals.literals.len();
     }
     assert!(lexed_runs > 2_000, "the generator should make runs: {lexed_runs}");
+    assert!(lexed_literals > 2_000, "the generator should make plain literals: {lexed_literals}");
+}
+
+#[test]
+fn an_optimized_shims_plan_takes_every_plain_literal() {
+    // `1 ( "a" x ) # [doc = "d"] 'c' 0x1F` with the literals at other spans than the call site's
+    // too; the group after `#` is marked as a `///` comment.
+    let mut tokens = vec![literal(LitKind::Integer, "1", None, INPUT)];
+    tokens.extend(group(Delimiter::Parenthesis, INPUT, vec![literal(LitKind::Str, "a", None, CALL_SITE), ident("x", INPUT)]));
+    tokens.push(punct('#', false, CALL_SITE));
+    let mut comment = group(Delimiter::Bracket, CALL_SITE, vec![ident("doc", CALL_SITE), punct('=', false, CALL_SITE), literal(LitKind::Str, "d", None, CALL_SITE)]);
+    if let Token::Group(g) = &mut comment[0] {
+        g.doc_comment = Some(CommentKind::Line);
+    }
+    tokens.extend(comment);
+    tokens.extend([literal(LitKind::Char, "c", None, INPUT), literal(LitKind::Integer, "0x1F", None, INPUT)]);
+    let (words, text) = encode(&tokens).unwrap();
+    let plan = LexPlan::literals_of(PackedView::new(&words, &text));
+    assert_eq!(plan.runs, Vec::<std::ops::Range<u32>>::new());
+    // The doc comment's literal too: unused, as the shim rebuilds the comment from text.
+    assert_eq!(plan.literals, vec![0, 2, 8, 9]);
+    assert_eq!(plan.text, "1 \"a\" \"d\" 'c' ");
 }
 
 /// A token's spacing, and a group's after its delimiters.

@@ -135,10 +135,11 @@ pub struct ExpandRequest {
     /// An attribute's arguments.
     pub args: Option<FlatStream>,
     pub spans: ExpansionSpans,
-    /// Whether the host library plans which parts of the output the shim has the compiler lex
-    /// from text ([`crate::lex_plan`]): a shim compiled unoptimized (cargo's default for proc
-    /// macros) builds tokens one by one slowly, and lexing saves it most of that; an optimized
-    /// one builds them for less than the compiler's lexer takes to read them.
+    /// Whether the host library plans runs of the output for the shim to have the compiler lex
+    /// from text ([`crate::lex_plan`]), or only its literals: a shim compiled unoptimized
+    /// (cargo's default for proc macros) builds tokens one by one slowly, and lexing saves it
+    /// most of that; an optimized one builds identifiers and puncts for less than the
+    /// compiler's lexer takes to read them.
     pub lex_output: bool,
 }
 

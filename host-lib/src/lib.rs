@@ -123,13 +123,13 @@ impl Opened {
             MacroKind::Attribute => Kind::Attribute,
             MacroKind::Function => Kind::Function,
         };
-        let lexed_at = request.lex_output.then_some(request.spans.call_site);
+        let runs_at = request.lex_output.then_some(request.spans.call_site);
         let run = |instance: &mut MacroInstance<'static>| {
             // The instance holds the compiler's backend only during this expansion.
             let parked = instance.replace_backend(Box::new(backend));
             let result = instance.expand_packed(kind, &request.name, request.input, request.args, request.spans);
             instance.replace_backend(parked);
-            result.map(|output: PackedOutput| output.to_payload(lexed_at))
+            result.map(|output: PackedOutput| output.to_payload(runs_at))
         };
         match self.instance.try_lock() {
             Ok(mut instance) => Ok(run(&mut instance)),

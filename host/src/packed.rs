@@ -145,11 +145,15 @@ impl PackedOutput {
         self.view().tokens(0..self.len())
     }
 
-    /// The host library's byte form for a compiler's shim: the stream, and with the span id of
-    /// the compiler's call site, the plan of what the shim has the compiler lex from text
-    /// ([`wasmacro_backend::packed::from_payload`] reads both back).
-    pub fn to_payload(&self, lexed_at: Option<u32>) -> Vec<u8> {
-        let plan = lexed_at.map(|call_site| LexPlan::of(self.view(), call_site)).unwrap_or_default();
+    /// The host library's byte form for a compiler's shim: the stream, and the plan of what the
+    /// shim has the compiler lex from text ([`wasmacro_backend::packed::from_payload`] reads both
+    /// back). With the span id of the compiler's call site, the plan takes runs of tokens
+    /// ([`LexPlan::of`]); without, only literals ([`LexPlan::literals_of`]).
+    pub fn to_payload(&self, runs_at: Option<u32>) -> Vec<u8> {
+        let plan = match runs_at {
+            Some(call_site) => LexPlan::of(self.view(), call_site),
+            None => LexPlan::literals_of(self.view()),
+        };
         // The guest's text lives in its 32-bit memory, so its offsets always fit.
         wasmacro_backend::packed::words_to_payload(&self.words, &self.text, &plan).expect("a guest's text is under 4 GiB")
     }
@@ -239,11 +243,11 @@ mod tests {
         // The shim's reader gets the same tokens from the payload, spacing included.
         let payload = output.to_payload(Some(0));
         assert_eq!(wasmacro_backend::packed::tokens_from_payload(&payload).unwrap(), tokens);
-        // With the plan for that call site, or none.
+        // With the plan for that call site, or the literals' alone.
         let read = wasmacro_backend::packed::from_payload(&payload).unwrap();
         assert_eq!(read.plan, LexPlan::of(output.view(), 0));
         let read = wasmacro_backend::packed::from_payload(&output.to_payload(None)).unwrap().plan;
-        assert!(read.is_empty() && read.text.is_empty());
+        assert_eq!(read, LexPlan::literals_of(output.view()));
     }
 
     #[test]
