@@ -35,8 +35,12 @@ enum Position {
 
 /// Where `span` starts and ends. rustc's `Debug` of a span is `#ctxt bytes(lo..hi)`: one bridge
 /// call answers both ends, where `start()`/`end()` and their `line()`/`column()` take six.
-fn bounds(span: Span) -> (Position, Position) {
-    match byte_range_in_debug(&format!("{span:?}")) {
+/// `text` is a buffer for that form.
+fn bounds(span: Span, text: &mut String) -> (Position, Position) {
+    use std::fmt::Write;
+    text.clear();
+    let _ = write!(text, "{span:?}");
+    match byte_range_in_debug(text) {
         Some((lo, hi)) => (Position::Byte(lo), Position::Byte(hi)),
         None => {
             let (s, e) = (span.start(), span.end());
@@ -45,11 +49,34 @@ fn bounds(span: Span) -> (Position, Position) {
     }
 }
 
-/// `lo` and `hi` from rustc's `Debug` form of a span, `#ctxt bytes(lo..hi)`.
+/// `lo` and `hi` from rustc's `Debug` form of a span, `#ctxt bytes(lo..hi)`. Read from the end
+/// with slice patterns: this runs for every input token, in a shim usually compiled
+/// unoptimized, where `str`'s pattern search and `parse`, and even indexing, are calls.
 fn byte_range_in_debug(text: &str) -> Option<(u32, u32)> {
-    let (_, rest) = text.rsplit_once("bytes(")?;
-    let (lo, hi) = rest.strip_suffix(')')?.split_once("..")?;
-    Some((lo.parse().ok()?, hi.parse().ok()?))
+    let [rest @ .., b')'] = text.as_bytes() else { return None };
+    let (hi, rest) = number_at_end(rest)?;
+    let [rest @ .., b'.', b'.'] = rest else { return None };
+    let (lo, rest) = number_at_end(rest)?;
+    rest.ends_with(b"bytes(").then_some((lo, hi))
+}
+
+/// The decimal number at the end of `b`, and what comes before it.
+fn number_at_end(mut b: &[u8]) -> Option<(u32, &[u8])> {
+    // At most 10 digits (a `u32`'s), so neither `n` nor `scale` overflows.
+    let (mut n, mut scale, mut digits) = (0u64, 1u64, 0);
+    while let [rest @ .., digit @ b'0'..=b'9'] = b {
+        if digits == 10 {
+            return None;
+        }
+        n += (*digit - b'0') as u64 * scale;
+        scale *= 10;
+        digits += 1;
+        b = rest;
+    }
+    if digits == 0 {
+        return None;
+    }
+    Some((u32::try_from(n).ok()?, b))
 }
 
 /// rustc's spacing of a token that ends at `end`, followed by a token starting at `next` (`None`:
@@ -89,7 +116,7 @@ impl CompilerBackend {
                 TokenTree::Group(g) => g.span_open(),
                 other => other.span(),
             };
-            let (start, end) = bounds(span);
+            let (start, end) = bounds(span, &mut self.span_text);
             starts.push((start, matches!(tree, TokenTree::Punct(_))));
             ends.push(end);
         }
@@ -144,7 +171,7 @@ impl CompilerBackend {
     /// Appends `g` and its body; `open_end` is where its open delimiter ends.
     fn import_group(&mut self, g: &PmGroup, open_end: Position, next: Option<(Position, bool)>, doc: Option<CommentKind>, out: &mut FlatStream) {
         let (open_span, close_span) = (g.span_open(), g.span_close());
-        let (close_start, close_end) = bounds(close_span);
+        let (close_start, close_end) = bounds(close_span, &mut self.span_text);
         let at = out.len();
         out.push(Token::Group(Group {
             delimiter: match g.delimiter() {
@@ -461,5 +488,11 @@ mod tests {
         assert_eq!(byte_range_in_debug("src/lib.rs:2:11: 2:13 (#0)"), None);
         assert_eq!(byte_range_in_debug("#0 bytes(64..)"), None);
         assert_eq!(byte_range_in_debug("#0 bytes(1..2) trailing"), None);
+        assert_eq!(byte_range_in_debug("#0 bytes(..2)"), None);
+        assert_eq!(byte_range_in_debug("#0 bytes(1.2)"), None);
+        assert_eq!(byte_range_in_debug("#0 (1..2)"), None);
+        assert_eq!(byte_range_in_debug("bytes(4294967295..4294967296)"), None);
+        assert_eq!(byte_range_in_debug(")"), None);
+        assert_eq!(byte_range_in_debug(""), None);
     }
 }

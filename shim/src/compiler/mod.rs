@@ -34,6 +34,9 @@ pub(crate) struct CompilerBackend {
     /// of them, unchanged, is passed back as the original, which keeps spacing and delimiter
     /// spans that the public API cannot rebuild.
     originals: convert::Originals,
+    /// A span's `Debug` text while import reads where the span is (one buffer for the whole
+    /// input, not a string per token).
+    span_text: String,
 }
 
 // SAFETY: `proc_macro` handles are `!Send` because they are only valid on the thread that runs
@@ -52,6 +55,7 @@ impl CompilerBackend {
             allowed_env,
             pending_errors: Vec::new(),
             originals: convert::Originals::default(),
+            span_text: String::new(),
         };
         let call_site = backend.add(Span::call_site());
         let def_site = backend.add(def_site());
