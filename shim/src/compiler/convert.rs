@@ -23,6 +23,9 @@ pub(crate) struct Originals {
     /// Entire-span id of an imported group (ids are fresh per import, so unique) to its range in
     /// `arena` (the group token and its body) and the compiler's object.
     groups: HashMap<SpanId, (std::ops::Range<usize>, PmGroup)>,
+    /// The lowest of those ids: output groups spanned at the call site (most of them) have a
+    /// lower one, and need no lookup.
+    lowest_group: Option<SpanId>,
 }
 
 /// A place in the source, to tell which tokens touch: the compiler's byte position, or a line
@@ -199,6 +202,7 @@ impl CompilerBackend {
             let range = self.originals.arena.len()..self.originals.arena.len() + out.len() - at;
             self.originals.arena.extend_from_slice(&out[at..]);
             self.originals.groups.insert(entire, (range, g.clone()));
+            self.originals.lowest_group = Some(self.originals.lowest_group.map_or(entire, |low| low.min(entire)));
         }
     }
 
@@ -378,6 +382,10 @@ impl CompilerBackend {
     /// The compiler's own group, if `range` of `stream` (a group and its body) is an input group
     /// unchanged.
     fn original(&self, entire: SpanId, stream: &PackedView<'_>, range: std::ops::Range<usize>) -> Option<PmGroup> {
+        match self.originals.lowest_group {
+            Some(lowest) if entire >= lowest => {}
+            _ => return None,
+        }
         let (imported, group) = self.originals.groups.get(&entire)?;
         if imported.len() != range.len() {
             return None;
@@ -406,6 +414,9 @@ struct Lexed {
     /// Where each run starts and ends, and its stream.
     runs: Vec<(usize, usize, Option<TokenStream>)>,
     next_run: usize,
+    /// Where that run starts (`usize::MAX` past the last run; 0 until first asked): an entry
+    /// before it needs no look at the vector, which unoptimized costs several calls.
+    next_start: usize,
     /// Index of each literal, with its object.
     literals: Vec<(usize, Option<proc_macro::Literal>)>,
     next_literal: usize,
@@ -443,21 +454,28 @@ impl Lexed {
                 _ => return None,
             }
         }
-        trees.next().is_none().then_some(Lexed { runs, next_run: 0, literals, next_literal: 0 })
+        trees.next().is_none().then_some(Lexed { runs, next_run: 0, next_start: 0, literals, next_literal: 0 })
     }
 
     /// The run that starts at entry `i`: where it ends, and its stream. Entries must be asked
     /// in increasing order.
     fn run_at(&mut self, i: usize) -> Option<(usize, TokenStream)> {
+        if i < self.next_start {
+            return None;
+        }
+        // Runs the export skipped (inside an input group passed back whole) are passed over.
         while self.next_run < self.runs.len() && self.runs[self.next_run].0 < i {
             self.next_run += 1;
         }
-        let (start, end, stream) = self.runs.get_mut(self.next_run)?;
-        if *start != i {
-            return None;
-        }
-        self.next_run += 1;
-        Some((*end, stream.take()?))
+        let found = match self.runs.get_mut(self.next_run) {
+            Some((start, end, stream)) if *start == i => {
+                self.next_run += 1;
+                stream.take().map(|stream| (*end, stream))
+            }
+            _ => None,
+        };
+        self.next_start = self.runs.get(self.next_run).map_or(usize::MAX, |run| run.0);
+        found
     }
 
     /// The object for the literal at index `i`, if lexed alone. Indexes must be asked in
