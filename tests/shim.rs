@@ -131,6 +131,18 @@ const CASES: &[Case] = &[
     pass("derive_syn", "use derive_syn::Builder;", "#[derive(Builder)]", "builder"),
     pass("attr_macro", "use attr_macro::tag;", "#[tag(\"network\", priority = 3)]", "tag"),
     Case {
+        // `tag` passes the function through: its body is the compiler's own group, which keeps
+        // the spacing `stringify!` prints (rebuilt, it would print `x + 1`, `- x`, `:: w`).
+        name: "attr_macro_passthrough",
+        prelude: "",
+        apply: Apply::Program(concat!(
+            "use attr_macro::tag;\n#[tag(\"t\")]\nfn f() -> &'static str {\n",
+            "    stringify!(x+1, a.b, c(d), -x, & &y, #[z] ::w, 'l: loop {}, \"s\".len())\n}\nfn main() {}\n"
+        )),
+        input: "",
+        fails: false,
+    },
+    Case {
         name: "bang_macro",
         prelude: "use bang_macro::hex;",
         apply: Apply::Bang { name: "hex", before: "pub const MAGIC: [u8; 6] = ", after: ";" },
