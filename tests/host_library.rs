@@ -69,7 +69,7 @@ fn request(name: &str, backend: &mut StandaloneBackend) -> Vec<u8> {
         input: backend.lex_file().unwrap(),
         args: None,
         spans: backend.expansion_spans(),
-        lex_output: true,
+        lex_runs: true,
     })
 }
 

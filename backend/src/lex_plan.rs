@@ -53,8 +53,8 @@ impl LexPlan {
     /// compiler's call site. A malformed entry is never lexed, and a group that claims more
     /// than its level holds ends the planning there (the shim reports malformed entries).
     pub fn of(output: PackedView<'_>, call_site: u32) -> LexPlan {
-        let packed = Words { words: output.words(), text: output.text() };
-        let mut planner = Planner { view: output, packed, call_site, runs: Vec::new(), literals: Vec::new() };
+        let packed = Words(output);
+        let mut planner = Planner { packed, call_site, runs: Vec::new(), literals: Vec::new() };
         planner.level(0, packed.len());
         let Planner { mut runs, mut literals, .. } = planner;
         // A level's runs are found after those of groups inside it that could not be lexed whole.
@@ -67,10 +67,10 @@ impl LexPlan {
     /// its span. One test per entry, as this runs for every output: a literal inside a doc
     /// comment the shim rebuilds from text is lexed too, and not used.
     pub fn literals_of(output: PackedView<'_>) -> LexPlan {
-        let packed = Words { words: output.words(), text: output.text() };
+        let packed = Words(output);
         let mut literals = Vec::new();
-        for (i, w) in packed.words.chunks_exact(WORDS).enumerate() {
-            if w[0] & 3 == LITERAL && packed.literal(w).is_some_and(|(kind, symbol, suffix)| plainly_valid(kind, symbol, suffix)) {
+        for (i, w) in output.words().chunks_exact(WORDS).enumerate() {
+            if w[0] & 3 == LITERAL && packed.plain_literal(w) {
                 literals.push(i as u32);
             }
         }
@@ -79,7 +79,7 @@ impl LexPlan {
 
     /// The plan of `runs` and `literals` (in order) with its text.
     fn printed(packed: Words<'_>, runs: Vec<Range<u32>>, literals: Vec<u32>) -> LexPlan {
-        let mut text = String::with_capacity(packed.text.len() * 2);
+        let mut text = String::with_capacity(packed.0.text().len() * 2);
         for run in &runs {
             text.push_str("( ");
             packed.print(run.start as usize..run.end as usize, &mut text);
@@ -97,28 +97,20 @@ impl LexPlan {
 }
 
 /// An output's entries read field by field in place (the layout is [`crate::packed`]'s): the
-/// planner looks at every entry of every output, and decoding each whole into an [`Entry`] cost
-/// as much as the planning itself.
+/// planner looks at every entry of every output, and decoding each whole into an
+/// [`crate::packed::Entry`] cost as much as the planning itself.
 #[derive(Clone, Copy)]
-struct Words<'a> {
-    words: &'a [u32],
-    text: &'a str,
-}
+struct Words<'a>(PackedView<'a>);
 
 impl<'a> Words<'a> {
     fn len(&self) -> usize {
-        self.words.len() / WORDS
+        self.0.len()
     }
 
     /// The words of entry `i < len()`.
     #[inline]
     fn at(&self, i: usize) -> &'a [u32] {
-        &self.words[i * WORDS..i * WORDS + WORDS]
-    }
-
-    #[inline]
-    fn text(&self, start: u32, len: u32) -> Option<&'a str> {
-        self.text.get(start as usize..(start as usize).checked_add(len as usize)?)
+        &self.0.words()[i * WORDS..i * WORDS + WORDS]
     }
 
     #[inline]
@@ -134,15 +126,10 @@ impl<'a> Words<'a> {
         if w[0] & 3 == PUNCT { char::from_u32(w[2]) } else { None }
     }
 
-    /// A literal entry's kind, symbol and suffix, if well formed.
+    /// Whether the literal entry of words `w` is well formed and [`plainly_valid`].
     #[inline]
-    fn literal(&self, w: &[u32]) -> Option<(LitKind, &'a str, Option<&'a str>)> {
-        let kind = LitKind::from_code(w[0] >> 4 & 0xf, (w[0] >> 8) as u8)?;
-        let suffix = match w[4] {
-            0 => None,
-            len => Some(self.text(w[2].checked_add(w[3])?, len)?),
-        };
-        Some((kind, self.text(w[2], w[3])?, suffix))
+    fn plain_literal(&self, w: &[u32]) -> bool {
+        self.0.literal_fields(w).is_some_and(|(kind, symbol, suffix)| plainly_valid(kind, symbol, suffix))
     }
 
     /// Whether the token at `i` may be in a run by itself (not a group).
@@ -153,9 +140,9 @@ impl<'a> Words<'a> {
             return false;
         }
         match w[0] & 3 {
-            IDENT => w[0] >> 4 & 1 == 0 && self.text(w[2], w[3]).is_some_and(is_ascii_ident),
+            IDENT => w[0] >> 4 & 1 == 0 && self.0.text_at(w[2], w[3]).is_some_and(is_ascii_ident),
             PUNCT => char::from_u32(w[2]).is_some_and(|ch| ch != '\'' && is_punct_char(ch)),
-            _ => self.literal(w).is_some_and(|(kind, symbol, suffix)| plainly_valid(kind, symbol, suffix)),
+            _ => self.plain_literal(w),
         }
     }
 
@@ -182,7 +169,7 @@ impl<'a> Words<'a> {
                     open.push((at + 1 + w[4] as usize, c));
                 }
                 IDENT => {
-                    out.push_str(self.text(w[2], w[3]).unwrap_or_default());
+                    out.push_str(self.0.text_at(w[2], w[3]).unwrap_or_default());
                     out.push(' ');
                 }
                 PUNCT => {
@@ -192,7 +179,7 @@ impl<'a> Words<'a> {
                     }
                 }
                 _ => {
-                    if let Some((kind, symbol, suffix)) = self.literal(w) {
+                    if let Some((kind, symbol, suffix)) = self.0.literal_fields(w) {
                         print_literal(kind, symbol, suffix, out);
                     }
                 }
@@ -206,7 +193,6 @@ impl<'a> Words<'a> {
 }
 
 struct Planner<'a> {
-    view: PackedView<'a>,
     packed: Words<'a>,
     call_site: u32,
     runs: Vec<Range<u32>>,
@@ -229,7 +215,7 @@ impl Planner<'_> {
             // The shim's own test for a doc comment it rebuilds (only `#` can start one).
             if kind == PUNCT
                 && w[2] == '#' as u32
-                && let Some(after) = self.view.doc_comment_end(i, end)
+                && let Some(after) = packed.0.doc_comment_end(i, end)
             {
                 self.close(&mut run, i);
                 whole = false;
@@ -257,7 +243,7 @@ impl Planner<'_> {
             } else {
                 whole = false;
                 last_joint = false;
-                if kind == LITERAL && packed.literal(w).is_some_and(|(kind, symbol, suffix)| plainly_valid(kind, symbol, suffix)) {
+                if kind == LITERAL && packed.plain_literal(w) {
                     self.literals.push(i as u32);
                 }
             }

@@ -7,8 +7,9 @@
 //!   crate (compiled by the consumer's rustc) can drive the host library (a separately built
 //!   `cdylib` holding wasmtime) through a C interface;
 //! - [`packed`]: the packed token layout of the WIT's streams, in which the host library also
-//!   hands an expansion's output to the shim, with a [`lex_plan`] when the shim is compiled
-//!   unoptimized: the parts of the output it has the compiler lex from text.
+//!   hands an expansion's output to the shim, with a [`lex_plan`]: the parts of the output the
+//!   shim has the compiler lex from text (runs of tokens when the shim is compiled unoptimized,
+//!   the literals when it is optimized).
 //!
 //! The `wasmacro-host` crate re-exports all of it.
 

@@ -180,20 +180,26 @@ impl<'a> PackedView<'a> {
             },
             IDENT => Entry::Ident { name: self.text_at(w[2], w[3])?, is_raw: head >> 4 & 1 == 1, span: w[1] },
             PUNCT => Entry::Punct { ch: char::from_u32(w[2])?, joint: spacing_from(head >> 2 & 3) == Some(Spacing::Joint), span: w[1] },
-            _ => Entry::Literal {
-                kind: LitKind::from_code(head >> 4 & 0xf, (head >> 8) as u8)?,
-                symbol: self.text_at(w[2], w[3])?,
-                suffix: match w[4] {
-                    0 => None,
-                    len => Some(self.text_at(w[2].checked_add(w[3])?, len)?),
-                },
-                span: w[1],
-            },
+            _ => {
+                let (kind, symbol, suffix) = self.literal_fields(w)?;
+                Entry::Literal { kind, symbol, suffix, span: w[1] }
+            }
         })
     }
 
+    /// The kind, symbol and suffix of the literal entry of words `w`, if well formed.
+    #[inline(always)]
+    pub(crate) fn literal_fields(&self, w: &[u32]) -> Option<(LitKind, &'a str, Option<&'a str>)> {
+        let kind = LitKind::from_code(w[0] >> 4 & 0xf, (w[0] >> 8) as u8)?;
+        let suffix = match w[4] {
+            0 => None,
+            len => Some(self.text_at(w[2].checked_add(w[3])?, len)?),
+        };
+        Some((kind, self.text_at(w[2], w[3])?, suffix))
+    }
+
     #[inline]
-    fn text_at(&self, start: u32, len: u32) -> Option<&'a str> {
+    pub(crate) fn text_at(&self, start: u32, len: u32) -> Option<&'a str> {
         let start = start as usize;
         self.text.get(start..start.checked_add(len as usize)?)
     }

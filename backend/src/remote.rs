@@ -140,7 +140,7 @@ pub struct ExpandRequest {
     /// (cargo's default for proc macros) builds tokens one by one slowly, and lexing saves it
     /// most of that; an optimized one builds identifiers and puncts for less than the
     /// compiler's lexer takes to read them.
-    pub lex_output: bool,
+    pub lex_runs: bool,
 }
 
 impl Wire for ExpandRequest {
@@ -150,10 +150,10 @@ impl Wire for ExpandRequest {
         self.input.put(out);
         self.args.put(out);
         self.spans.put(out);
-        self.lex_output.put(out);
+        self.lex_runs.put(out);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(ExpandRequest { kind: r.take()?, name: r.take()?, input: r.take()?, args: r.take()?, spans: r.take()?, lex_output: r.take()? })
+        Ok(ExpandRequest { kind: r.take()?, name: r.take()?, input: r.take()?, args: r.take()?, spans: r.take()?, lex_runs: r.take()? })
     }
 }
 

@@ -110,9 +110,9 @@ fn open(request: &[u8], component: &[u8]) -> Result<Box<Opened>, String> {
 }
 
 impl Opened {
-    /// The expansion's output in the shim's byte form (with the plan of what the compiler
-    /// lexes if the shim asks for one: planned here, because this library is optimized and such
-    /// a shim is not); `Err` when no instance could be started for it.
+    /// The expansion's output in the shim's byte form, with the plan of what the compiler lexes
+    /// (planned here, because this library is optimized and the shim usually is not); `Err` when
+    /// no instance could be started for it.
     fn expand(&self, request: &[u8], backend: RemoteBackend) -> Result<Result<Vec<u8>, ExpandError>, String> {
         let request: ExpandRequest = match wire::decode(request) {
             Ok(request) => request,
@@ -123,7 +123,7 @@ impl Opened {
             MacroKind::Attribute => Kind::Attribute,
             MacroKind::Function => Kind::Function,
         };
-        let runs_at = request.lex_output.then_some(request.spans.call_site);
+        let runs_at = request.lex_runs.then_some(request.spans.call_site);
         let run = |instance: &mut MacroInstance<'static>| {
             // The instance holds the compiler's backend only during this expansion.
             let parked = instance.replace_backend(Box::new(backend));

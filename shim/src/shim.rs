@@ -113,7 +113,7 @@ impl Shim {
             input: backend.import(input),
             args: args.map(|a| backend.import(a)),
             spans: backend.expansion_spans(),
-            lex_output: cfg!(wasmacro_unoptimized),
+            lex_runs: cfg!(wasmacro_unoptimized),
         };
         let request = wire::encode(&request);
         let (status, payload) = {
