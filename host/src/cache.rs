@@ -1,5 +1,5 @@
 //! Compiled-code cache: Cranelift compiles a component once; later loads deserialize the
-//! machine code. Entries are keyed by the component's SHA-256, the wasmtime version and the
+//! machine code. Entries are keyed by the component's BLAKE3 hash, the wasmtime version and the
 //! engine's configuration (`Engine::precompile_compatibility_hash`). An entry is two files: the
 //! compiled code exactly as `Component::serialize` wrote it (`.cwasm`), which wasmtime maps
 //! instead of copying (`deserialize_file`: about 0.3 ms for serde_derive where copying took
@@ -7,13 +7,13 @@
 //! corrupt, truncated or foreign entry is detected and rebuilt, never handed to wasmtime
 //! unchecked. (The key is cryptographic, so that no component can be made to find another's
 //! code; the integrity check only has to catch damage, and CRC-32 does so at memory speed, which
-//! matters because it runs on every load.)
+//! matters because it runs on every load. So does the key: BLAKE3 hashes serde_derive's 1.9 MB
+//! in 0.3 ms where SHA-256 took 1.05 ms, on a CPU with SHA instructions.)
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use sha2::{Digest, Sha256};
 use wasmtime::component::Component;
 use wasmtime::Engine;
 
@@ -68,15 +68,15 @@ impl ComponentCache {
 
     /// The file an entry for `bytes` compiled by `engine` lives in.
     pub fn entry_path(&self, engine: &Engine, bytes: &[u8]) -> PathBuf {
-        self.entry_for_key(engine, &Sha256::digest(bytes))
+        self.entry_for_key(engine, blake3::hash(bytes).as_bytes())
     }
 
     /// The file an entry for a component derived from `bytes` (named by `tag`) lives in.
     fn derived_entry_path(&self, engine: &Engine, bytes: &[u8], tag: &str) -> PathBuf {
-        self.entry_for_key(engine, &Sha256::new().chain_update(bytes).chain_update([0]).chain_update(tag).finalize())
+        self.entry_for_key(engine, blake3::Hasher::new().update(bytes).update(&[0]).update(tag.as_bytes()).finalize().as_bytes())
     }
 
-    /// The file of the entry with SHA-256 key `key`, for code compiled by `engine`.
+    /// The file of the entry with key `key` (a BLAKE3 hash), for code compiled by `engine`.
     fn entry_for_key(&self, engine: &Engine, key: &[u8]) -> PathBuf {
         let mut engine_hash = std::hash::DefaultHasher::new();
         engine.precompile_compatibility_hash().hash(&mut engine_hash);
