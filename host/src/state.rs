@@ -164,25 +164,12 @@ impl HostState {
     fn check_packed(&mut self, packed: &wit::TokenStream, what: &str) -> Result<usize, GuestFault> {
         // The cheap limits first, before anything is read.
         self.check_counts(packed::entries(packed), packed.text.len(), what)?;
-        let text = packed::validate(packed, self.bounds.max_text_bytes, what)?;
-        let depth = check_nesting(&packed.words)?;
-        if depth > self.bounds.max_depth {
-            return Err(GuestFault::Limit(format!(
-                "{what} nests groups {depth} deep; the limit is {} (Limits::max_depth)",
-                self.bounds.max_depth
-            )));
-        }
-        for entry in packed.words.chunks_exact(packed::WORDS) {
-            for &span in packed::entry_spans(entry) {
-                if !self.handed_out.contains(span) {
-                    return Err(match self.backend.span_is_valid(span) {
-                        true => GuestFault::StaleSpan(span),
-                        false => GuestFault::InvalidSpan(span),
-                    });
-                }
-            }
-        }
-        Ok(text)
+        let (handed_out, backend) = (&self.handed_out, &self.backend);
+        packed::check(packed, self.bounds.max_text_bytes, self.bounds.max_depth, what, |span| match handed_out.contains(span) {
+            true => None,
+            false if backend.span_is_valid(span) => Some(GuestFault::StaleSpan(span)),
+            false => Some(GuestFault::InvalidSpan(span)),
+        })
     }
 
     /// Token count and text bytes of `stream` against the limits. Returns the text bytes.
@@ -271,30 +258,6 @@ impl SpanSet {
     }
 }
 
-/// Each group's `len` must fit inside its parent's body (`words` is a packed stream whose entries
-/// passed [`packed::validate`]). Returns the deepest nesting.
-fn check_nesting(words: &[u32]) -> Result<usize, GuestFault> {
-    let entries = words.len() / packed::WORDS;
-    let mut open_ends: Vec<usize> = Vec::new();
-    let mut deepest = 0;
-    for (index, entry) in words.chunks_exact(packed::WORDS).enumerate() {
-        while open_ends.last() == Some(&index) {
-            open_ends.pop();
-        }
-        if entry[0] & 3 == packed::GROUP {
-            let len = entry[4];
-            let end = index + 1 + len as usize;
-            let limit = open_ends.last().copied().unwrap_or(entries);
-            if end > limit {
-                return Err(GuestFault::MalformedStream { index, len });
-            }
-            open_ends.push(end);
-            deepest = deepest.max(open_ends.len());
-        }
-    }
-    Ok(deepest)
-}
-
 impl WasiView for HostState {
     fn ctx(&mut self) -> WasiCtxView<'_> {
         WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
@@ -317,40 +280,5 @@ impl ResourceLimiter for MemoryLimit {
 
     fn table_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
         Ok(desired <= 1_000_000)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tokens::{Delimiter, Group, Punct, Spacing};
-
-    fn group(len: u32) -> Token {
-        Token::Group(Group {
-            delimiter: Delimiter::Brace,
-            open: 0,
-            close: 0,
-            entire: 0,
-            len,
-            open_spacing: Spacing::Alone,
-            close_spacing: Spacing::Alone,
-            doc_comment: None,
-        })
-    }
-    fn punct() -> Token {
-        Token::Punct(Punct { ch: ';', spacing: Spacing::Alone, span: 0 })
-    }
-
-    fn nesting(tokens: &[Token]) -> Result<usize, GuestFault> {
-        check_nesting(&packed::encode(tokens).unwrap().words)
-    }
-
-    #[test]
-    fn nesting_accepts_well_formed_and_rejects_overlong_groups() {
-        assert_eq!(nesting(&[group(2), group(1), punct(), punct()]).unwrap(), 2);
-        assert_eq!(nesting(&[group(0), punct()]).unwrap(), 1);
-        assert!(nesting(&[group(3), punct()]).is_err());
-        // The inner group claims more than its parent's body.
-        assert!(nesting(&[group(2), group(2), punct(), punct()]).is_err());
     }
 }
