@@ -165,7 +165,8 @@ impl HostState {
         // The cheap limits first, before anything is read.
         self.check_counts(packed::entries(packed), packed.text.len(), what)?;
         let (handed_out, backend) = (&self.handed_out, &self.backend);
-        packed::check(packed, self.bounds.max_text_bytes, self.bounds.max_depth, what, |span| match handed_out.contains(span) {
+        let caps = packed::StreamCaps { max_text: self.bounds.max_text_bytes, max_depth: self.bounds.max_depth };
+        packed::check(packed, caps, what, |span| match handed_out.contains(span) {
             true => None,
             false if backend.span_is_valid(span) => Some(GuestFault::StaleSpan(span)),
             false => Some(GuestFault::InvalidSpan(span)),
