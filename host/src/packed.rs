@@ -146,14 +146,11 @@ fn check_by_steps(packed: &Packed, caps: StreamCaps, what: &str, span_fault: imp
 pub fn accept(packed: &Packed, caps: StreamCaps, known: impl Fn(u32) -> bool) -> Option<usize> {
     let (Packed { words, text }, StreamCaps { max_text, max_depth }) = (packed, caps);
     let (entries, []) = words.as_chunks::<WORDS>() else { return None };
-    let bytes = text.as_bytes();
-    // `str::is_char_boundary`, for an index known to be at most the length.
-    let boundary = |at: usize| bytes.get(at).is_none_or(|&b| (b as i8) >= -0x40);
     let mut named = 0usize;
     let mut text_fits = |start: u32, len: u32| {
         let (start, len) = (start as usize, len as usize);
         named = named.saturating_add(len);
-        named <= max_text && start.checked_add(len).is_some_and(|end| end <= bytes.len() && boundary(start) && boundary(end))
+        named <= max_text && start.checked_add(len).is_some_and(|end| text.get(start..end).is_some())
     };
     // Where each open group ends (an entry index), innermost last.
     let mut open_ends: Vec<usize> = Vec::new();
