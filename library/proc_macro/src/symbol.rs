@@ -67,12 +67,44 @@ impl Symbol {
     pub(crate) fn recent(name: &str) -> Option<Symbol> {
         INTERNER.with_borrow(|table| {
             let symbol = table.recent[recent_slot(name)]?;
-            (table.names[symbol.0 as usize] == name).then_some(symbol)
+            same_text(table.names[symbol.0 as usize].as_bytes(), name.as_bytes()).then_some(symbol)
         })
     }
 
     pub(crate) fn as_str(self) -> &'static str {
         INTERNER.with_borrow(|table| table.names[self.0 as usize])
+    }
+
+}
+
+/// `a == b`, in a few word loads for an identifier's length. The slice comparison calls
+/// `memcmp`, which in wasi-libc takes a byte per turn of its loop, and each turn pays the
+/// deadline's epoch check: 180 instructions for a typical name, on every `quote!` identifier
+/// (see BENCHMARKS.md).
+#[inline]
+fn same_text(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap());
+    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().unwrap());
+    match n {
+        // Bytes 0, n / 2 and n - 1 cover every byte of a name this short.
+        0..4 => n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]),
+        // Two overlapping halves.
+        4..8 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+        _ => {
+            let mut at = 0;
+            while at + 8 < n {
+                if word(a, at) != word(b, at) {
+                    return false;
+                }
+                at += 8;
+            }
+            // The last word, overlapping the one before.
+            word(a, n - 8) == word(b, n - 8)
+        }
     }
 }
 
@@ -127,6 +159,24 @@ mod tests {
         let long = Symbol::intern("a_rather_long_identifier_1");
         assert!(long != Symbol::intern("a_rather_long_identifier_2"));
         assert!(Symbol::intern("ab") != Symbol::intern("ab\0"));
+    }
+
+    #[test]
+    fn same_text_agrees_with_slice_equality() {
+        // Every length up to three words, and a difference at every position of each.
+        let base: Vec<u8> = (0..24u8).map(|i| b'a' + i).collect();
+        for n in 0..=base.len() {
+            let a = &base[..n];
+            assert!(super::same_text(a, &a.to_vec()), "length {n}");
+            for at in 0..n {
+                let mut b = a.to_vec();
+                b[at] = b'_';
+                assert!(!super::same_text(a, &b), "length {n}, differing at {at}");
+            }
+            if n > 0 {
+                assert!(!super::same_text(a, &base[..n - 1]), "length {n} against {}", n - 1);
+            }
+        }
     }
 
     #[test]
