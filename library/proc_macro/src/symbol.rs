@@ -75,6 +75,16 @@ impl Symbol {
         INTERNER.with_borrow(|table| table.names[self.0 as usize])
     }
 
+    /// The symbol's index in the table, from 0 in the order names were first interned.
+    pub(crate) fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// Runs `f` with every name interned so far, indexed by [`Symbol::index`]: one look at the
+    /// table for a whole stream rather than one per identifier. `f` must not intern.
+    pub(crate) fn with_names<R>(f: impl FnOnce(&[&'static str]) -> R) -> R {
+        INTERNER.with_borrow(|table| f(&table.names))
+    }
 }
 
 /// `a == b`, in a few word loads for an identifier's length. The slice comparison calls

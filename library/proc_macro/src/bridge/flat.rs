@@ -8,6 +8,7 @@ use std::rc::Rc;
 use super::wit::wasmacro::bridge::types as wt;
 use crate::group::DelimSpan;
 use crate::literal::LitKind;
+use crate::symbol::Symbol;
 use crate::token_tree::{CommentKind, TokSpacing};
 use crate::{Delimiter, Group, Ident, Literal, Punct, Span, TokenStream, TokenTree};
 
@@ -21,8 +22,23 @@ const LITERAL: u32 = 3;
 
 pub(crate) fn to_flat(stream: &TokenStream) -> wt::TokenStream {
     let mut out = wt::TokenStream { words: Vec::new(), text: String::new() };
-    push_trees(stream.trees(), &mut out);
+    Symbol::with_names(|names| {
+        let mut packer = Packer { out: &mut out, names, recent: [(u32::MAX, 0); RECENT_NAMES] };
+        packer.push_trees(stream.trees());
+    });
     out
+}
+
+/// Names whose text an output holds already, by symbol (direct-mapped): a macro's output
+/// repeats its identifiers, and the format lets tokens share text.
+const RECENT_NAMES: usize = 64;
+
+/// Writes one output: the interned names, and where recent names' text starts.
+struct Packer<'a> {
+    out: &'a mut wt::TokenStream,
+    names: &'a [&'static str],
+    /// `(symbol index, start in text)`; `u32::MAX`: none.
+    recent: [(u32, u32); RECENT_NAMES],
 }
 
 /// Appends `s` to the text; returns its start and length.
@@ -36,39 +52,54 @@ fn offset(n: usize) -> u32 {
     u32::try_from(n).expect("token stream too long")
 }
 
-fn push_trees(trees: &[TokenTree], out: &mut wt::TokenStream) {
-    for tree in trees {
-        match tree {
-            TokenTree::Group(g) => {
-                let at = out.words.len();
-                let doc = match g.doc_comment {
-                    None => 0,
-                    Some(CommentKind::Line) => 1,
-                    Some(CommentKind::Block) => 2,
-                };
-                let head = GROUP
-                    | spacing_code(g.open_spacing) << 2
-                    | delimiter_code(g.delimiter) << 4
-                    | spacing_code(g.close_spacing) << 6
-                    | doc << 8;
-                out.words.extend_from_slice(&[head, g.span.open.0, g.span.close.0, g.span.entire.0, 0]);
-                push_trees(g.stream.trees(), out);
-                out.words[at + 4] = offset((out.words.len() - at) / WORDS - 1);
-            }
-            TokenTree::Ident(i) => {
-                let (start, len) = push_text(out, i.sym.as_str());
-                let head = IDENT | spacing_code(i.spacing) << 2 | u32::from(i.is_raw) << 4;
-                out.words.extend_from_slice(&[head, i.span.0, start, len, 0]);
-            }
-            TokenTree::Punct(p) => {
-                out.words.extend_from_slice(&[PUNCT | spacing_code(p.spacing) << 2, p.span.0, p.ch as u32, 0, 0]);
-            }
-            TokenTree::Literal(l) => {
-                let (kind, hashes) = literal_code(l.kind);
-                let (start, symbol_len) = push_text(out, &l.symbol);
-                let suffix_len = l.suffix.as_deref().map_or(0, |suffix| push_text(out, suffix).1);
-                let head = LITERAL | spacing_code(l.spacing) << 2 | kind << 4 | u32::from(hashes) << 8;
-                out.words.extend_from_slice(&[head, l.span.0, start, symbol_len, suffix_len]);
+impl Packer<'_> {
+    /// The start and length of `sym`'s name in the text, written there unless it is recent.
+    fn name(&mut self, sym: Symbol) -> (u32, u32) {
+        let index = sym.index();
+        let name = self.names[index];
+        let slot = &mut self.recent[index % RECENT_NAMES];
+        if slot.0 == index as u32 {
+            return (slot.1, offset(name.len()));
+        }
+        let (start, len) = push_text(self.out, name);
+        *slot = (index as u32, start);
+        (start, len)
+    }
+
+    fn push_trees(&mut self, trees: &[TokenTree]) {
+        for tree in trees {
+            match tree {
+                TokenTree::Group(g) => {
+                    let at = self.out.words.len();
+                    let doc = match g.doc_comment {
+                        None => 0,
+                        Some(CommentKind::Line) => 1,
+                        Some(CommentKind::Block) => 2,
+                    };
+                    let head = GROUP
+                        | spacing_code(g.open_spacing) << 2
+                        | delimiter_code(g.delimiter) << 4
+                        | spacing_code(g.close_spacing) << 6
+                        | doc << 8;
+                    self.out.words.extend_from_slice(&[head, g.span.open.0, g.span.close.0, g.span.entire.0, 0]);
+                    self.push_trees(g.stream.trees());
+                    self.out.words[at + 4] = offset((self.out.words.len() - at) / WORDS - 1);
+                }
+                TokenTree::Ident(i) => {
+                    let (start, len) = self.name(i.sym);
+                    let head = IDENT | spacing_code(i.spacing) << 2 | u32::from(i.is_raw) << 4;
+                    self.out.words.extend_from_slice(&[head, i.span.0, start, len, 0]);
+                }
+                TokenTree::Punct(p) => {
+                    self.out.words.extend_from_slice(&[PUNCT | spacing_code(p.spacing) << 2, p.span.0, p.ch as u32, 0, 0]);
+                }
+                TokenTree::Literal(l) => {
+                    let (kind, hashes) = literal_code(l.kind);
+                    let (start, symbol_len) = push_text(self.out, &l.symbol);
+                    let suffix_len = l.suffix.as_deref().map_or(0, |suffix| push_text(self.out, suffix).1);
+                    let head = LITERAL | spacing_code(l.spacing) << 2 | kind << 4 | u32::from(hashes) << 8;
+                    self.out.words.extend_from_slice(&[head, l.span.0, start, symbol_len, suffix_len]);
+                }
             }
         }
     }
