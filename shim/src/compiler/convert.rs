@@ -265,7 +265,7 @@ impl CompilerBackend {
     pub(crate) fn export(&mut self, stream: PackedView<'_>, plan: &LexPlan) -> Result<TokenStream, String> {
         let mut lexed = Lexed::of(&stream, plan);
         let mut i = 0;
-        self.export_range(&stream, &mut i, stream.len(), &mut lexed, &mut Vec::new())
+        self.export_range(&stream, &mut i, stream.len(), &mut lexed, &mut Names::default(), &mut Vec::new())
     }
 
     // The shim is compiled with the consumer's profile, usually unoptimized: this loop runs for
@@ -279,6 +279,7 @@ impl CompilerBackend {
         i: &mut usize,
         end: usize,
         lexed: &mut Lexed,
+        names: &mut Names,
         built: &mut Vec<TokenTree>,
     ) -> Result<TokenStream, String> {
         // The level in pieces: lexed runs, doc comments, and batches of trees built here.
@@ -314,7 +315,7 @@ impl CompilerBackend {
                         *i = body_end;
                         TokenTree::Group(original)
                     } else {
-                        let body = self.export_range(stream, i, body_end, lexed, built)?;
+                        let body = self.export_range(stream, i, body_end, lexed, names, built)?;
                         let delimiter = match delimiter {
                             Delimiter::Parenthesis => PmDelimiter::Parenthesis,
                             Delimiter::Brace => PmDelimiter::Brace,
@@ -328,9 +329,14 @@ impl CompilerBackend {
                 }
                 Entry::Ident { name, is_raw, span } => {
                     let span = self.get(span);
-                    // Checked first, so that an invalid name is an error rather than a panic.
-                    if !is_raw && crate::standalone::is_ascii_ident(name) {
-                        TokenTree::Ident(proc_macro::Ident::new(name, span))
+                    if let Some(mut ident) = names.get(name, is_raw) {
+                        ident.set_span(span);
+                        TokenTree::Ident(ident)
+                    } else if !is_raw && crate::standalone::is_ascii_ident(name) {
+                        // Checked first, so that an invalid name is an error rather than a panic.
+                        let ident = proc_macro::Ident::new(name, span);
+                        names.put(name, ident.clone());
+                        TokenTree::Ident(ident)
                     } else {
                         use crate::backend::Backend;
                         let name = self.model.validate_ident(name, is_raw, 0)?;
@@ -391,6 +397,41 @@ impl CompilerBackend {
             return None;
         }
         (self.originals.arena.get(imported.clone())? == stream.tokens(range)?.as_slice()).then(|| group.clone())
+    }
+}
+
+/// The identifiers an export made lately, by where their name is in the output's text: the
+/// guest writes a repeated name's text once (`wit/bridge.wit`: tokens may share text), and a
+/// copy of a made identifier with another span spares the compiler's client validating and
+/// interning the name again. Direct-mapped; the same bytes of one text are the same name.
+/// Kept for one export only: the compiler's client forgets its symbols after each expansion.
+struct Names {
+    slots: [Option<(*const u8, usize, proc_macro::Ident)>; NAME_SLOTS],
+}
+
+const NAME_SLOTS: usize = 64;
+
+impl Default for Names {
+    fn default() -> Names {
+        Names { slots: std::array::from_fn(|_| None) }
+    }
+}
+
+impl Names {
+    fn slot(name: &str) -> usize {
+        (name.as_ptr() as usize ^ name.len()) % NAME_SLOTS
+    }
+
+    /// A plain (not raw) identifier made from these very bytes of the text.
+    fn get(&self, name: &str, is_raw: bool) -> Option<proc_macro::Ident> {
+        match &self.slots[Self::slot(name)] {
+            Some((at, len, ident)) if !is_raw && *at == name.as_ptr() && *len == name.len() => Some(ident.clone()),
+            _ => None,
+        }
+    }
+
+    fn put(&mut self, name: &str, ident: proc_macro::Ident) {
+        self.slots[Self::slot(name)] = Some((name.as_ptr(), name.len(), ident));
     }
 }
 
