@@ -30,7 +30,7 @@
 use std::ops::Range;
 
 use crate::packed::{delimiter_from, doc_from, spacing_from, PackedView, GROUP, IDENT, LITERAL, PUNCT, WORDS};
-use crate::standalone::{is_ascii_ident, is_punct_char};
+use crate::tokens::{is_ascii_ident, is_punct_char};
 use crate::tokens::{Delimiter, LitKind, Spacing};
 
 /// Entries a run must cover to be worth its own stream: each run costs the shim a bridge call

@@ -15,16 +15,14 @@
 //! - literal: kind code (bits 4-7) and raw hashes (8-15); words 2-4: start of the symbol, its
 //!   length, and the length of the suffix, which follows it in the text.
 
+mod view;
+
+pub use view::{delimiter_from, doc_from, spacing_from, Entry, PackedView, GROUP, IDENT, LITERAL, PUNCT, WORDS};
+
 use crate::lex_plan::LexPlan;
-use crate::tokens::{CommentKind, Delimiter, Group, Ident, LitKind, Literal, Punct, Spacing, Token};
-
-/// Words per entry.
-pub const WORDS: usize = 5;
-
-pub const GROUP: u32 = 0;
-pub const IDENT: u32 = 1;
-pub const PUNCT: u32 = 2;
-pub const LITERAL: u32 = 3;
+// `view` reads the token model as `super::tokens`.
+use crate::tokens;
+use crate::tokens::{CommentKind, Delimiter, Spacing, Token};
 
 pub fn spacing_code(s: Spacing) -> u32 {
     match s {
@@ -32,12 +30,6 @@ pub fn spacing_code(s: Spacing) -> u32 {
         Spacing::Joint => 1,
         Spacing::JointHidden => 2,
     }
-}
-
-/// `None` for code 3, which no spacing has.
-#[inline]
-pub fn spacing_from(code: u32) -> Option<Spacing> {
-    [Spacing::Alone, Spacing::Joint, Spacing::JointHidden].get(code as usize).copied()
 }
 
 pub fn delimiter_code(d: Delimiter) -> u32 {
@@ -49,27 +41,11 @@ pub fn delimiter_code(d: Delimiter) -> u32 {
     }
 }
 
-#[inline]
-pub fn delimiter_from(code: u32) -> Delimiter {
-    [Delimiter::Parenthesis, Delimiter::Brace, Delimiter::Bracket, Delimiter::None][(code & 3) as usize]
-}
-
 pub fn doc_code(doc: Option<CommentKind>) -> u32 {
     match doc {
         None => 0,
         Some(CommentKind::Line) => 1,
         Some(CommentKind::Block) => 2,
-    }
-}
-
-/// The doc comment of code 0-2 (`Some(None)` for none); `None` for code 3, which is unused.
-#[inline]
-pub fn doc_from(code: u32) -> Option<Option<CommentKind>> {
-    match code {
-        0 => Some(None),
-        1 => Some(Some(CommentKind::Line)),
-        2 => Some(Some(CommentKind::Block)),
-        _ => None,
     }
 }
 
@@ -117,136 +93,6 @@ fn push_text(text: &mut String, s: &str) -> Result<(u32, u32), TextTooLong> {
     let start = u32::try_from(text.len()).map_err(|_| TextTooLong)?;
     text.push_str(s);
     Ok((start, u32::try_from(s.len()).map_err(|_| TextTooLong)?))
-}
-
-/// One entry of a packed stream, its text borrowed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Entry<'a> {
-    /// `len` entries of body follow.
-    Group { delimiter: Delimiter, open: u32, close: u32, entire: u32, len: u32, doc_comment: Option<CommentKind> },
-    Ident { name: &'a str, is_raw: bool, span: u32 },
-    Punct { ch: char, joint: bool, span: u32 },
-    Literal { kind: LitKind, symbol: &'a str, suffix: Option<&'a str>, span: u32 },
-}
-
-/// Reads entries of a packed stream in place. Meant for streams the host packed itself (the
-/// shim's side): a malformed entry reads as `None`, and the spacing the shim does not need is
-/// not checked.
-#[derive(Clone, Copy)]
-pub struct PackedView<'a> {
-    words: &'a [u32],
-    text: &'a str,
-}
-
-impl<'a> PackedView<'a> {
-    pub fn new(words: &'a [u32], text: &'a str) -> PackedView<'a> {
-        PackedView { words, text }
-    }
-
-    /// Number of entries.
-    pub fn len(&self) -> usize {
-        self.words.len() / WORDS
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The words, five per entry (the layout above).
-    pub fn words(&self) -> &'a [u32] {
-        self.words
-    }
-
-    /// The text the entries name.
-    pub fn text(&self) -> &'a str {
-        self.text
-    }
-
-    // Inlined into the shim's loop over the output (another crate): one call per token costs
-    // more there than the decoding. `always`: LLVM keeps it out of line in that loop otherwise.
-    #[inline(always)]
-    pub fn entry(&self, index: usize) -> Option<Entry<'a>> {
-        let at = index.checked_mul(WORDS)?;
-        let w = self.words.get(at..at + WORDS)?;
-        let head = w[0];
-        Some(match head & 3 {
-            GROUP => Entry::Group {
-                delimiter: delimiter_from(head >> 4),
-                open: w[1],
-                close: w[2],
-                entire: w[3],
-                len: w[4],
-                doc_comment: doc_from(head >> 8 & 3)?,
-            },
-            IDENT => Entry::Ident { name: self.text_at(w[2], w[3])?, is_raw: head >> 4 & 1 == 1, span: w[1] },
-            PUNCT => Entry::Punct { ch: char::from_u32(w[2])?, joint: spacing_from(head >> 2 & 3) == Some(Spacing::Joint), span: w[1] },
-            _ => {
-                let (kind, symbol, suffix) = self.literal_fields(w)?;
-                Entry::Literal { kind, symbol, suffix, span: w[1] }
-            }
-        })
-    }
-
-    /// The kind, symbol and suffix of the literal entry of words `w`, if well formed.
-    #[inline(always)]
-    pub(crate) fn literal_fields(&self, w: &[u32]) -> Option<(LitKind, &'a str, Option<&'a str>)> {
-        let kind = LitKind::from_code(w[0] >> 4 & 0xf, (w[0] >> 8) as u8)?;
-        let suffix = match w[4] {
-            0 => None,
-            len => Some(self.text_at(w[2].checked_add(w[3])?, len)?),
-        };
-        Some((kind, self.text_at(w[2], w[3])?, suffix))
-    }
-
-    #[inline]
-    pub(crate) fn text_at(&self, start: u32, len: u32) -> Option<&'a str> {
-        let start = start as usize;
-        self.text.get(start..start.checked_add(len as usize)?)
-    }
-
-    /// Where a doc comment the macro passed through ends, if one starts at `i` and ends by
-    /// `end`: `#`, an optional `!`, and a group marked as a comment (the shim rebuilds it as the
-    /// compiler's comment token).
-    #[inline]
-    pub fn doc_comment_end(&self, i: usize, end: usize) -> Option<usize> {
-        let Some(Entry::Punct { ch: '#', .. }) = self.entry(i) else { return None };
-        let bang = matches!(self.entry(i + 1), Some(Entry::Punct { ch: '!', .. }));
-        let group_at = i + 1 + usize::from(bang);
-        let Some(Entry::Group { len, doc_comment: Some(_), .. }) = self.entry(group_at) else { return None };
-        let after = group_at + 1 + len as usize;
-        (after <= end).then_some(after)
-    }
-
-    /// The entries in `range` as tokens, spacing included.
-    pub fn tokens(&self, range: std::ops::Range<usize>) -> Option<Vec<Token>> {
-        range
-            .map(|index| {
-                let head = *self.words.get(index.checked_mul(WORDS)?)?;
-                let spacing = spacing_from(head >> 2 & 3)?;
-                Some(match self.entry(index)? {
-                    Entry::Group { delimiter, open, close, entire, len, doc_comment } => Token::Group(Group {
-                        delimiter,
-                        open,
-                        close,
-                        entire,
-                        len,
-                        open_spacing: spacing,
-                        close_spacing: spacing_from(head >> 6 & 3)?,
-                        doc_comment,
-                    }),
-                    Entry::Ident { name, is_raw, span } => Token::Ident(Ident { name: name.to_string(), is_raw, span, spacing }),
-                    Entry::Punct { ch, span, .. } => Token::Punct(Punct { ch, spacing, span }),
-                    Entry::Literal { kind, symbol, suffix, span } => Token::Literal(Literal {
-                        kind,
-                        symbol: symbol.to_string(),
-                        suffix: suffix.map(str::to_string),
-                        span,
-                        spacing,
-                    }),
-                })
-            })
-            .collect()
-    }
 }
 
 /// The host library's byte form of an expanded stream, for the shim: the number of words, the

@@ -1,4 +1,5 @@
 use super::*;
+use crate::tokens::{Group, Ident, LitKind, Literal, Punct};
 
 fn sample() -> Vec<Token> {
     vec![

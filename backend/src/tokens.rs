@@ -152,3 +152,32 @@ pub enum Token {
 
 /// A token stream in pre-order: each `Token::Group` is followed by the `len` entries of its body.
 pub type FlatStream = Vec<Token>;
+
+/// The characters rustc accepts in a `Punct`.
+#[inline]
+pub fn is_punct_char(ch: char) -> bool {
+    matches!(
+        ch,
+        '=' | '<' | '>' | '!' | '~' | '+' | '-' | '*' | '/' | '%' | '^' | '&' | '|' | '@' | '.' | ',' | ';' | ':' | '#' | '$' | '?' | '\''
+    )
+}
+
+/// rustc's proc_macro client check for plain ASCII identifiers.
+#[inline]
+pub fn is_ascii_ident(s: &str) -> bool {
+    // A plain loop: the shim runs this for every identifier of every output, and compiles it
+    // unoptimized where its export crate could not be built; there an iterator with a closure
+    // costs several calls per byte.
+    let b = s.as_bytes();
+    if !matches!(b.first(), Some(b'_' | b'a'..=b'z' | b'A'..=b'Z')) {
+        return false;
+    }
+    let mut i = 1;
+    while i < b.len() {
+        if !matches!(b[i], b'_' | b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9') {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}

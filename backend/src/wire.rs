@@ -16,6 +16,7 @@ pub const WIRE_VERSION: u64 = fnv1a(&[
     include_str!("tokens.rs").as_bytes(),
     include_str!("backend.rs").as_bytes(),
     include_str!("packed.rs").as_bytes(),
+    include_str!("packed/view.rs").as_bytes(),
     include_str!("lex_plan.rs").as_bytes(),
 ]);
 

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::backend::{Backend, Diagnostic, ExpansionSpans, Level};
+pub use crate::tokens::{is_ascii_ident, is_punct_char};
 use crate::tokens::{FlatStream, LitKind, Literal, SpanId, Token};
 use lexer::{Edition, LexError, LexOptions, Severity, SpanSink};
 use spans::{FileId, Hygiene, SpanData, SpanTable};
@@ -266,34 +267,6 @@ impl StandaloneBackend {
             children: vec![],
         });
     }
-}
-
-/// The characters rustc accepts in a `Punct`.
-#[inline]
-pub fn is_punct_char(ch: char) -> bool {
-    matches!(
-        ch,
-        '=' | '<' | '>' | '!' | '~' | '+' | '-' | '*' | '/' | '%' | '^' | '&' | '|' | '@' | '.' | ',' | ';' | ':' | '#' | '$' | '?' | '\''
-    )
-}
-
-/// rustc's proc_macro client check for plain ASCII identifiers.
-#[inline]
-pub fn is_ascii_ident(s: &str) -> bool {
-    // A plain loop: the shim runs this for every identifier of every output, usually compiled
-    // unoptimized, where an iterator with a closure costs several calls per byte.
-    let b = s.as_bytes();
-    if !matches!(b.first(), Some(b'_' | b'a'..=b'z' | b'A'..=b'Z')) {
-        return false;
-    }
-    let mut i = 1;
-    while i < b.len() {
-        if !matches!(b[i], b'_' | b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9') {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 impl Backend for StandaloneBackend {
