@@ -3,8 +3,13 @@
 //! compiles a probe with `$RUSTC`, as proc-macro2 does. A nightly rustc passes; stable does not,
 //! and the backend then uses stable fallbacks (`compile_error!` for diagnostics).
 //!
-//! Also tells the crate whether it is compiled unoptimized (`cfg(wasmacro_unoptimized)`, from
-//! cargo's `OPT_LEVEL`): such a shim has the compiler lex most of an output from text.
+//! When cargo compiles the shim unoptimized (its default for proc macros and their dependencies,
+//! `OPT_LEVEL` 0), it also compiles the export loop (`src/compiler/export.rs`), which runs for every
+//! token of every output, optimized as a crate of its own, `wasmacro_shim_export`
+//! (`cfg(wasmacro_export_crate)`). If that fails, or `WASMACRO_SHIM_EXPORT_UNOPTIMIZED` is set, the
+//! loop stays a module and the crate is told it is unoptimized (`cfg(wasmacro_unoptimized)`): such a
+//! shim has the compiler lex most of an output from text, which is faster than building each
+//! token with unoptimized code.
 
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -23,15 +28,82 @@ pub fn probe(span: Span, stream: TokenStream) {
 }
 "#;
 
+/// Set, an unoptimized shim keeps its export loop unoptimized (a module) and has rustc lex
+/// instead: the fallback, for tests and comparison.
+const KEEP_UNOPTIMIZED: &str = "WASMACRO_SHIM_EXPORT_UNOPTIMIZED";
+
+/// The export loop's own sources: the crate root and the two token-model files it includes.
+const EXPORT_SOURCES: [&str; 3] =
+    ["src/compiler/export.rs", "../backend/src/tokens.rs", "../backend/src/packed/view.rs"];
+
+/// Compiles `src/compiler/export.rs` optimized into `out` as the rlib `wasmacro_shim_export`, with
+/// the flags cargo gives this crate (target, `RUSTFLAGS`), and tells cargo where it is. A
+/// failure is a warning: the shim then works as before, only slower.
+fn compile_export_crate(out: &std::path::Path) -> bool {
+    for source in EXPORT_SOURCES {
+        println!("cargo:rerun-if-changed={source}");
+    }
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let mut command = Command::new(rustc);
+    let rustflags = std::env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
+    command.args(rustflags.split('\x1f').filter(|flag| !flag.is_empty()));
+    if let (Ok(target), Ok(host)) = (std::env::var("TARGET"), std::env::var("HOST"))
+        && target != host
+    {
+        command.args(["--target", &target]);
+    }
+    // The metadata hash keeps its symbols apart from any other build of the same file (each
+    // consumer's OUT_DIR is its own).
+    let metadata = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        out.hash(&mut hasher);
+        hasher.finish()
+    };
+    command
+        .args(["--edition=2024", "--crate-type=rlib", "--crate-name=wasmacro_shim_export"])
+        .args(["-Copt-level=3", "-Cdebuginfo=0", "--cap-lints=allow"])
+        .arg(format!("-Cmetadata={metadata:016x}"))
+        .arg("--out-dir")
+        .arg(out)
+        .arg(EXPORT_SOURCES[0]);
+    match command.output() {
+        Ok(done) if done.status.success() => {
+            // Only a plain search path reaches the crates that depend on this one.
+            println!("cargo:rustc-link-search={}", out.display());
+            true
+        }
+        Ok(done) => {
+            let stderr = String::from_utf8_lossy(&done.stderr);
+            let first = stderr.lines().find(|line| !line.trim().is_empty()).unwrap_or("no message");
+            println!(
+                "cargo:warning=could not compile the shim's export loop optimized ({first}); \
+                 it stays unoptimized, which only makes expansions slower"
+            );
+            false
+        }
+        Err(error) => {
+            println!("cargo:warning=could not run rustc for the shim's export loop: {error}");
+            false
+        }
+    }
+}
+
 fn main() {
     println!("cargo:rustc-check-cfg=cfg(wasmacro_nightly)");
     println!("cargo:rustc-check-cfg=cfg(wasmacro_unoptimized)");
-    if std::env::var("OPT_LEVEL").is_ok_and(|level| level == "0") {
-        println!("cargo:rustc-cfg=wasmacro_unoptimized");
-    }
+    println!("cargo:rustc-check-cfg=cfg(wasmacro_export_crate)");
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-env-changed=RUSTC_BOOTSTRAP");
+    println!("cargo:rerun-if-env-changed={KEEP_UNOPTIMIZED}");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap());
+    if std::env::var("OPT_LEVEL").is_ok_and(|level| level == "0") {
+        if std::env::var_os(KEEP_UNOPTIMIZED).is_none() && compile_export_crate(&out) {
+            println!("cargo:rustc-cfg=wasmacro_export_crate");
+        } else {
+            println!("cargo:rustc-cfg=wasmacro_unoptimized");
+        }
+    }
     let probe = out.join("probe.rs");
     std::fs::write(&probe, PROBE).unwrap();
     let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());

@@ -301,13 +301,16 @@ struct Compiled {
 }
 
 /// How the consumer's proc macros are compiled: as cargo does by default (unoptimized), or
-/// optimized as `cargo wasmacro shim` suggests. A shim's export differs between the two: the
-/// host library plans runs of tokens for an unoptimized shim to have rustc lex, and only the
-/// literals for an optimized one (`wasmacro_backend::lex_plan`).
+/// optimized as `cargo wasmacro shim` suggests. In both, the shim's export loop runs optimized
+/// (by default its `build.rs` compiles it as a crate of its own) and the host library plans only
+/// the literals for rustc to lex. `Fallback` is the default profile where that crate is not
+/// built: the loop runs unoptimized and the host library plans runs of tokens for rustc to lex
+/// (`wasmacro_backend::lex_plan`).
 #[derive(Clone, Copy)]
 enum Profile {
     Default,
     Optimized,
+    Fallback,
 }
 
 fn expanded(dir: &Path, bin: &str, profile: Profile) -> Compiled {
@@ -317,9 +320,17 @@ fn expanded(dir: &Path, bin: &str, profile: Profile) -> Compiled {
         .args(["--", "-Zunpretty=expanded", "-Awarnings"])
         // The shims load compiled components from the cache `cargo wasmacro shim` filled.
         .env("WASMACRO_CACHE_DIR", fixtures_target().join("compiled"));
-    if let Profile::Optimized = profile {
-        // A folder of its own, so that the two profiles do not rebuild each other's artifacts.
-        cmd.env("CARGO_PROFILE_DEV_BUILD_OVERRIDE_OPT_LEVEL", "3").env("CARGO_TARGET_DIR", dir.join("target-optimized"));
+    // A folder of its own for each, so that the profiles do not rebuild each other's artifacts.
+    match profile {
+        Profile::Default => {
+            cmd.env("CARGO_TARGET_DIR", dir.join("target"));
+        }
+        Profile::Optimized => {
+            cmd.env("CARGO_PROFILE_DEV_BUILD_OVERRIDE_OPT_LEVEL", "3").env("CARGO_TARGET_DIR", dir.join("target-optimized"));
+        }
+        Profile::Fallback => {
+            cmd.env("WASMACRO_SHIM_EXPORT_UNOPTIMIZED", "1").env("CARGO_TARGET_DIR", dir.join("target-fallback"));
+        }
     }
     let out = cmd.output().unwrap();
     Compiled { success: out.status.success(), stdout: String::from_utf8(out.stdout).unwrap(), stderr: String::from_utf8_lossy(&out.stderr).into() }
@@ -339,7 +350,8 @@ fn shims_expand_like_native_macros() {
             std::fs::write(dir.join("src/bin").join(format!("{}.rs", case.name)), &text).unwrap();
         }
         let a = expanded(&native, case.name, Profile::Default);
-        for (which, profile) in [("shim", Profile::Default), ("optimized shim", Profile::Optimized)] {
+        let profiles = [("shim", Profile::Default), ("optimized shim", Profile::Optimized), ("fallback shim", Profile::Fallback)];
+        for (which, profile) in profiles {
             let b = expanded(&shim, case.name, profile);
             eprintln!("{}: native {}, {which} {}", case.name, status(&a), status(&b));
             let problem = match (case.fails, a.success, b.success) {
@@ -358,6 +370,24 @@ fn shims_expand_like_native_macros() {
         }
     }
     assert!(failures.is_empty(), "{} of the cases differ:\n{}", failures.len(), failures.join("\n"));
+    // The default profile's shim ran its export loop as the optimized crate, the fallback's did not.
+    assert_eq!(export_crate_built(&shim.join("target")), Some(true), "the shim's build.rs did not build its export crate");
+    assert_eq!(export_crate_built(&shim.join("target-fallback")), Some(false), "the fallback shim built its export crate");
+}
+
+/// Whether the newest run of the shim crate's `build.rs` in a target folder told it to use its
+/// optimized export crate; `None` if it never ran there.
+fn export_crate_built(target: &Path) -> Option<bool> {
+    let profiles = std::fs::read_dir(target).ok()?.filter_map(Result::ok);
+    let runs = profiles.filter_map(|profile| std::fs::read_dir(profile.path().join("build")).ok()).flatten().filter_map(Result::ok);
+    let newest = runs
+        .filter(|run| run.file_name().to_string_lossy().starts_with("wasmacro-shim-"))
+        .filter_map(|run| {
+            let output = run.path().join("output");
+            Some((std::fs::metadata(&output).ok()?.modified().ok()?, output))
+        })
+        .max()?;
+    Some(std::fs::read_to_string(newest.1).ok()?.lines().any(|line| line == "cargo:rustc-cfg=wasmacro_export_crate"))
 }
 
 /// A shim exports what the component lists (`inspect`) and, where the native crate's `lib.rs`

@@ -136,9 +136,10 @@ pub struct ExpandRequest {
     pub args: Option<FlatStream>,
     pub spans: ExpansionSpans,
     /// Whether the host library plans runs of the output for the shim to have the compiler lex
-    /// from text ([`crate::lex_plan`]), or only its literals: a shim compiled unoptimized
-    /// (cargo's default for proc macros) builds tokens one by one slowly, and lexing saves it
-    /// most of that; an optimized one builds identifiers and puncts for less than the
+    /// from text ([`crate::lex_plan`]), or only its literals: a shim whose export loop runs
+    /// unoptimized (cargo's default profile for proc macros, where the shim's `build.rs` could
+    /// not compile the loop optimized on its own) builds tokens one by one slowly, and lexing
+    /// saves it most of that; optimized code builds identifiers and puncts for less than the
     /// compiler's lexer takes to read them.
     pub lex_runs: bool,
 }

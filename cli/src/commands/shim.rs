@@ -100,14 +100,6 @@ impl ShimArgs {
         write_if_changed(&dir.join("src/component.wasm"), &bytes)?;
         write_if_changed(&dir.join("src/lib.rs"), self.library(macros, &library))?;
         ui::status("Generated", format!("proc-macro crate `{}` in {} ({} {})", self.name, dir.display(), macros.len(), if macros.len() == 1 { "macro" } else { "macros" }));
-        // The component and the host library are optimized; the shim crate's own code is built
-        // with the consumer's profile, and cargo builds proc macros unoptimized by default.
-        ui::status(
-            "Note",
-            "cargo builds the shim crate like any proc macro, unoptimized by default; \
-             `[profile.dev.build-override] opt-level = 3` in the consumer's workspace Cargo.toml \
-             makes checks with many expansions faster (BENCHMARKS.md, (b))",
-        );
         Ok(())
     }
 

@@ -3,13 +3,14 @@
 //! Import recovers what the public API hides but rustc's printer uses: the spacing after
 //! identifiers, literals and delimiters (`JointHidden` when the next token touches it in the
 //! source) and doc comments (a `#` whose span covers `///` text). Export rebuilds tokens with
-//! their spans; a group the macro passes back unchanged is the compiler's original object.
+//! their spans (the loop is in `export.rs`, compiled optimized); a group the macro passes back
+//! unchanged is the compiler's original object.
 
 use std::collections::HashMap;
 
 use proc_macro::{Delimiter as PmDelimiter, Group as PmGroup, Span, TokenStream, TokenTree};
 
-use super::CompilerBackend;
+use super::{export, CompilerBackend};
 use crate::standalone::printer::literal_text;
 use wasmacro_backend::lex_plan::LexPlan;
 use wasmacro_backend::packed::{Entry, PackedView};
@@ -259,117 +260,23 @@ impl CompilerBackend {
 
     /// The compiler's objects for the stream the macro produced, packed by the host library.
     /// `Err` names a token the compiler would refuse (the host checked the stream's shape
-    /// already).
-    /// `plan` names the parts of the stream lexed from text in one bridge call (the host
-    /// library planned them; see `wasmacro_backend::lex_plan`).
+    /// already). `plan` names the parts of the stream lexed from text in one bridge call (the
+    /// host library planned them; see `wasmacro_backend::lex_plan`).
     pub(crate) fn export(&mut self, stream: PackedView<'_>, plan: &LexPlan) -> Result<TokenStream, String> {
-        let mut lexed = Lexed::of(&stream, plan);
-        let mut i = 0;
-        self.export_range(&stream, &mut i, stream.len(), &mut lexed, &mut Names::default(), &mut Vec::new())
-    }
-
-    // The shim is compiled with the consumer's profile, usually unoptimized: this loop runs for
-    // every token not lexed from text, so it reads entries in place and calls little.
-    // `built` holds the trees built and not yet made into a stream, for every level being
-    // exported: this level's are those past `base`. One buffer, grown once, rather than a vector
-    // per group that grows from nothing.
-    fn export_range(
-        &mut self,
-        stream: &PackedView<'_>,
-        i: &mut usize,
-        end: usize,
-        lexed: &mut Lexed,
-        names: &mut Names,
-        built: &mut Vec<TokenTree>,
-    ) -> Result<TokenStream, String> {
-        // The level in pieces: lexed runs, doc comments, and batches of trees built here.
-        let mut pieces: Vec<TokenStream> = Vec::new();
-        let base = built.len();
-        while *i < end {
-            if let Some((run_end, run)) = lexed.run_at(*i) {
-                if run_end > end {
-                    return Err(malformed(*i));
-                }
-                flush(built, base, &mut pieces);
-                pieces.push(run);
-                *i = run_end;
-                continue;
-            }
-            let entry = stream.entry(*i).ok_or_else(|| malformed(*i))?;
-            if let Entry::Punct { ch: '#', .. } = entry
-                && let Some(comment) = self.doc_comment_at(stream, *i, end)
-            {
-                flush(built, base, &mut pieces);
-                pieces.push(comment.0);
-                *i = comment.1;
-                continue;
-            }
-            *i += 1;
-            let tree = match entry {
-                Entry::Group { delimiter, entire, len, .. } => {
-                    let body_end = *i + len as usize;
-                    if body_end > end {
-                        return Err(malformed(*i - 1));
-                    }
-                    if let Some(original) = self.original(entire, stream, *i - 1..body_end) {
-                        *i = body_end;
-                        TokenTree::Group(original)
-                    } else {
-                        let body = self.export_range(stream, i, body_end, lexed, names, built)?;
-                        let delimiter = match delimiter {
-                            Delimiter::Parenthesis => PmDelimiter::Parenthesis,
-                            Delimiter::Brace => PmDelimiter::Brace,
-                            Delimiter::Bracket => PmDelimiter::Bracket,
-                            Delimiter::None => PmDelimiter::None,
-                        };
-                        let mut group = PmGroup::new(delimiter, body);
-                        group.set_span(self.get(entire));
-                        TokenTree::Group(group)
-                    }
-                }
-                Entry::Ident { name, is_raw, span } => {
-                    let span = self.get(span);
-                    if let Some(mut ident) = names.get(name, is_raw) {
-                        ident.set_span(span);
-                        TokenTree::Ident(ident)
-                    } else if !is_raw && crate::standalone::is_ascii_ident(name) {
-                        // Checked first, so that an invalid name is an error rather than a panic.
-                        let ident = proc_macro::Ident::new(name, span);
-                        names.put(name, ident.clone());
-                        TokenTree::Ident(ident)
-                    } else {
-                        use crate::backend::Backend;
-                        let name = self.model.validate_ident(name, is_raw, 0)?;
-                        TokenTree::Ident(if is_raw { proc_macro::Ident::new_raw(&name, span) } else { proc_macro::Ident::new(&name, span) })
-                    }
-                }
-                Entry::Punct { ch, joint, span } => {
-                    if !crate::standalone::is_punct_char(ch) {
-                        return Err(format!("unsupported character `{ch:?}` in a punct"));
-                    }
-                    let mut punct = proc_macro::Punct::new(ch, if joint { proc_macro::Spacing::Joint } else { proc_macro::Spacing::Alone });
-                    punct.set_span(self.get(span));
-                    TokenTree::Punct(punct)
-                }
-                Entry::Literal { kind, symbol, suffix, span } => {
-                    let mut literal = match lexed.literal_at(*i - 1) {
-                        Some(literal) => literal,
-                        None => {
-                            let text = literal_text(kind, symbol, suffix);
-                            text.parse().map_err(|_| format!("the macro produced an invalid literal `{text}`"))?
-                        }
-                    };
-                    literal.set_span(self.get(span));
-                    TokenTree::Literal(literal)
-                }
-            };
-            built.push(tree);
-        }
-        if pieces.is_empty() {
-            return Ok(built.drain(base..).collect());
-        }
-        flush(built, base, &mut pieces);
-        Ok(if pieces.len() == 1 { pieces.pop().unwrap_or_default() } else { pieces.into_iter().collect() })
+        // The rare tokens do not need the span table, so it is lent to the export loop.
+        let spans = std::mem::take(&mut self.spans);
+        let output = export::Output {
+            words: stream.words(),
+            text: stream.text(),
+            spans: &spans,
+            lowest_original: self.originals.lowest_group.unwrap_or(SpanId::MAX),
+            plan_text: &plan.text,
+            plan_runs: &plan.runs,
+            plan_literals: &plan.literals,
+        };
+        let result = export::export(&output, &mut RareTokens { backend: self, stream });
+        self.spans = spans;
+        result
     }
 
     /// A doc comment the macro passed through (`#`, `!`, and a group marked as a comment) as
@@ -400,137 +307,34 @@ impl CompilerBackend {
     }
 }
 
-/// The identifiers an export made lately, by where their name is in the output's text: the
-/// guest writes a repeated name's text once (`wit/bridge.wit`: tokens may share text), and a
-/// copy of a made identifier with another span spares the compiler's client validating and
-/// interning the name again. Direct-mapped; the same bytes of one text are the same name.
-/// Kept for one export only: the compiler's client forgets its symbols after each expansion.
-struct Names {
-    slots: [Option<(*const u8, usize, proc_macro::Ident)>; NAME_SLOTS],
+/// What the export loop leaves to the backend: tokens that need the standalone model or the
+/// input's groups.
+struct RareTokens<'b> {
+    backend: &'b mut CompilerBackend,
+    stream: PackedView<'b>,
 }
 
-const NAME_SLOTS: usize = 64;
-
-impl Default for Names {
-    fn default() -> Names {
-        Names { slots: std::array::from_fn(|_| None) }
-    }
-}
-
-impl Names {
-    fn slot(name: &str) -> usize {
-        (name.as_ptr() as usize ^ name.len()) % NAME_SLOTS
+impl export::Rare for RareTokens<'_> {
+    fn original(&mut self, entire: SpanId, range: std::ops::Range<usize>) -> Option<PmGroup> {
+        self.backend.original(entire, &self.stream, range)
     }
 
-    /// A plain (not raw) identifier made from these very bytes of the text.
-    fn get(&self, name: &str, is_raw: bool) -> Option<proc_macro::Ident> {
-        match &self.slots[Self::slot(name)] {
-            Some((at, len, ident)) if !is_raw && *at == name.as_ptr() && *len == name.len() => Some(ident.clone()),
-            _ => None,
-        }
+    fn odd_ident(&mut self, name: &str, is_raw: bool, span: Span) -> Result<proc_macro::Ident, String> {
+        use crate::backend::Backend;
+        let name = self.backend.model.validate_ident(name, is_raw, 0)?;
+        Ok(if is_raw { proc_macro::Ident::new_raw(&name, span) } else { proc_macro::Ident::new(&name, span) })
     }
 
-    fn put(&mut self, name: &str, ident: proc_macro::Ident) {
-        self.slots[Self::slot(name)] = Some((name.as_ptr(), name.len(), ident));
-    }
-}
-
-/// A host library that packs what it did not check: a bug, reported as the macro's failure.
-fn malformed(index: usize) -> String {
-    format!("the host library sent a malformed entry {index}")
-}
-
-/// Moves the level's trees built so far (those past `base`) into one piece of the level.
-fn flush(built: &mut Vec<TokenTree>, base: usize, pieces: &mut Vec<TokenStream>) {
-    if built.len() > base {
-        pieces.push(built.drain(base..).collect());
-    }
-}
-
-/// The compiler's objects for what the plan lexed: the runs' streams and the literals lexed
-/// alone, each taken when the export reaches its entry. Plain loops over vectors: this runs in
-/// the shim crate, usually unoptimized.
-#[derive(Default)]
-struct Lexed {
-    /// Where each run starts and ends, and its stream.
-    runs: Vec<(usize, usize, Option<TokenStream>)>,
-    next_run: usize,
-    /// Where that run starts (`usize::MAX` past the last run; 0 until first asked): an entry
-    /// before it needs no look at the vector, which unoptimized costs several calls.
-    next_start: usize,
-    /// Index of each literal, with its object.
-    literals: Vec<(usize, Option<proc_macro::Literal>)>,
-    next_literal: usize,
-}
-
-impl Lexed {
-    fn of(stream: &PackedView<'_>, plan: &LexPlan) -> Lexed {
-        if plan.is_empty() {
-            return Lexed::default();
-        }
-        Self::lex(stream, plan).unwrap_or_default()
-    }
-
-    /// `None` (everything is built instead) unless the text lexes into the shape planned: a
-    /// parenthesis per run, then a literal for each planned literal entry. A safeguard against a
-    /// host library bug, not a check of each token: asking the compiler for a token's text is a
-    /// bridge call, which would cost what lexing saves. The host library plans only tokens that
-    /// rustc's lexer reads back as they are (`wasmacro_backend::lex_plan`), and `tests/shim.rs`
-    /// compares such outputs with the native macro's.
-    fn lex(stream: &PackedView<'_>, plan: &LexPlan) -> Option<Lexed> {
-        let lexed: TokenStream = plan.text.parse().ok()?;
-        let mut trees = lexed.into_iter();
-        let mut runs = Vec::with_capacity(plan.runs.len());
-        for run in &plan.runs {
-            match trees.next()? {
-                TokenTree::Group(g) if g.delimiter() == PmDelimiter::Parenthesis => runs.push((run.start as usize, run.end as usize, Some(g.stream()))),
-                _ => return None,
-            }
-        }
-        let mut literals = Vec::with_capacity(plan.literals.len());
-        for &at in &plan.literals {
-            let Some(Entry::Literal { .. }) = stream.entry(at as usize) else { return None };
-            match trees.next()? {
-                TokenTree::Literal(literal) => literals.push((at as usize, Some(literal))),
-                _ => return None,
-            }
-        }
-        trees.next().is_none().then_some(Lexed { runs, next_run: 0, next_start: 0, literals, next_literal: 0 })
-    }
-
-    /// The run that starts at entry `i`: where it ends, and its stream. Entries must be asked
-    /// in increasing order.
-    fn run_at(&mut self, i: usize) -> Option<(usize, TokenStream)> {
-        if i < self.next_start {
-            return None;
-        }
-        // Runs the export skipped (inside an input group passed back whole) are passed over.
-        while self.next_run < self.runs.len() && self.runs[self.next_run].0 < i {
-            self.next_run += 1;
-        }
-        let found = match self.runs.get_mut(self.next_run) {
-            Some((start, end, stream)) if *start == i => {
-                self.next_run += 1;
-                stream.take().map(|stream| (*end, stream))
-            }
-            _ => None,
+    fn literal(&mut self, at: usize) -> Result<proc_macro::Literal, String> {
+        let Some(Entry::Literal { kind, symbol, suffix, .. }) = self.stream.entry(at) else {
+            return Err(format!("the host library sent a malformed entry {at}"));
         };
-        self.next_start = self.runs.get(self.next_run).map_or(usize::MAX, |run| run.0);
-        found
+        let text = literal_text(kind, symbol, suffix);
+        text.parse().map_err(|_| format!("the macro produced an invalid literal `{text}`"))
     }
 
-    /// The object for the literal at index `i`, if lexed alone. Indexes must be asked in
-    /// increasing order.
-    fn literal_at(&mut self, i: usize) -> Option<proc_macro::Literal> {
-        while self.next_literal < self.literals.len() && self.literals[self.next_literal].0 < i {
-            self.next_literal += 1;
-        }
-        let (at, literal) = self.literals.get_mut(self.next_literal)?;
-        if *at != i {
-            return None;
-        }
-        self.next_literal += 1;
-        literal.take()
+    fn doc_comment(&mut self, at: usize, end: usize) -> Option<(TokenStream, usize)> {
+        self.backend.doc_comment_at(&self.stream, at, end)
     }
 }
 

@@ -12,6 +12,11 @@
 //! rustc (the printer needs token spacing that the public `proc_macro` API cannot express).
 
 mod convert;
+// The export loop: a crate of its own that `build.rs` compiled optimized, else a module here.
+#[cfg(wasmacro_export_crate)]
+extern crate wasmacro_shim_export as export;
+#[cfg(not(wasmacro_export_crate))]
+mod export;
 
 use proc_macro::Span;
 
