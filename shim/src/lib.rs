@@ -8,6 +8,11 @@
 //!
 //! The compiler side of each expansion is the `compiler` module's backend on the running rustc's
 //! `proc_macro`; the host library reaches it through callbacks (`wasmacro_backend::remote`).
+//!
+//! Cargo builds proc macros and their dependencies unoptimized by default, and so this crate;
+//! its `build.rs` then compiles the loop that turns each output into the compiler's tokens
+//! (`src/compiler/export.rs`) optimized, as a crate of its own, and falls back to the module
+//! unoptimized (with more of the output lexed by rustc) if it cannot.
 
 #![cfg_attr(
     wasmacro_nightly,
