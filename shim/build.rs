@@ -64,13 +64,18 @@ fn compile_export_crate(out: &std::path::Path) -> bool {
         .args(["--edition=2024", "--crate-type=rlib", "--crate-name=wasmacro_shim_export"])
         .args(["-Copt-level=3", "-Cdebuginfo=0", "--cap-lints=allow"])
         .arg(format!("-Cmetadata={metadata:016x}"))
+        .arg(format!("-Cextra-filename=-{metadata:016x}"))
         .arg("--out-dir")
         .arg(out)
         .arg(EXPORT_SOURCES[0]);
+    // The file name of 72b494d's builds, which would make two candidates for `extern crate`.
+    let _ = std::fs::remove_file(out.join("libwasmacro_shim_export.rlib"));
     match command.output() {
         Ok(done) if done.status.success() => {
-            // Only a plain search path reaches the crates that depend on this one.
+            // Only a plain search path reaches the crates that depend on this one, and only
+            // rustc: rustdoc, documenting them, searches cargo's `deps` folder alone.
             println!("cargo:rustc-link-search={}", out.display());
+            copy_to_deps(out, metadata);
             true
         }
         Ok(done) => {
@@ -86,6 +91,22 @@ fn compile_export_crate(out: &std::path::Path) -> bool {
             println!("cargo:warning=could not run rustc for the shim's export loop: {error}");
             false
         }
+    }
+}
+
+/// Puts a copy of the export crate in cargo's `deps` folder (`OUT_DIR` is
+/// `<profile>/build/<package>-<hash>/out`), where rustdoc finds it when `cargo doc` documents a
+/// crate that depends on the shim. Its file name carries the metadata hash, so copies from other
+/// builds of the shim stay apart; rustc picks the one the shim was compiled against.
+fn copy_to_deps(out: &std::path::Path, metadata: u64) {
+    let file = format!("libwasmacro_shim_export-{metadata:016x}.rlib");
+    let Some(profile) = out.ancestors().nth(3) else { return };
+    if out.ancestors().nth(2).and_then(|build| build.file_name()) != Some("build".as_ref()) {
+        return;
+    }
+    let deps = profile.join("deps");
+    if std::fs::copy(out.join(&file), deps.join(&file)).is_err() {
+        println!("cargo:warning=could not copy the shim's export crate to {}: `cargo doc` of crates using the shim may fail", deps.display());
     }
 }
 

@@ -439,6 +439,15 @@ fn real_consumer_with_serde_json() {
     let derive = root.deps.iter().find(|d| d.name == "serde_derive").expect("the consumer depends on serde_derive");
     let package = &metadata[&derive.pkg];
     assert!(package.manifest_path.starts_with(shims_dir().join("serde_derive")), "serde_derive is {}", package.manifest_path);
+    // `cargo doc` documents the shim crate too: rustdoc must find the shim runtime's export
+    // crate, which its `build.rs` compiled (`shim/build.rs`, `copy_to_deps`).
+    let doc = Command::new("rustup")
+        .args(["run", "stable", "cargo", "doc", "--no-deps", "-p", "serde_derive@0.0.0", "--manifest-path"])
+        .arg(project.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", fixtures_target().join("stable-consumers"))
+        .output()
+        .unwrap();
+    assert!(doc.status.success(), "cargo doc of the shim crate failed:\n{}", String::from_utf8_lossy(&doc.stderr));
 }
 
 /// On stable rustc the shim has no diagnostics API: a macro's error diagnostic becomes a

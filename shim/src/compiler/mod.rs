@@ -13,9 +13,10 @@
 
 mod convert;
 // The export loop: a crate of its own that `build.rs` compiled optimized, else a module here.
-#[cfg(wasmacro_export_crate)]
+// rustdoc is not given the build script's search path, so documentation takes the module.
+#[cfg(all(wasmacro_export_crate, not(doc)))]
 extern crate wasmacro_shim_export as export;
-#[cfg(not(wasmacro_export_crate))]
+#[cfg(any(not(wasmacro_export_crate), doc))]
 mod export;
 
 use proc_macro::Span;
