@@ -107,9 +107,19 @@ pub fn to_payload(tokens: &[Token]) -> Result<Vec<u8>, TextTooLong> {
 
 /// [`to_payload`] of a stream already packed, with the plan the shim follows.
 pub fn words_to_payload(words: &[u32], text: &str, plan: &LexPlan) -> Result<Vec<u8>, TextTooLong> {
+    let mut out = Vec::new();
+    words_to_payload_into(&mut out, words, text, plan)?;
+    Ok(out)
+}
+
+/// [`words_to_payload`] into `out`, which it empties first. A buffer kept across expansions
+/// keeps its pages: a fresh one of an output's size (tens of KiB) page-faults on every
+/// expansion, which cost more than the copy itself.
+pub fn words_to_payload_into(out: &mut Vec<u8>, words: &[u32], text: &str, plan: &LexPlan) -> Result<(), TextTooLong> {
     let count = |n: usize| u32::try_from(n).map(u32::to_ne_bytes).map_err(|_| TextTooLong);
     let plan_words = 2 + 2 * plan.runs.len() + plan.literals.len();
-    let mut out = Vec::with_capacity(8 + (words.len() + plan_words) * 4 + text.len() + plan.text.len());
+    out.clear();
+    out.reserve(8 + (words.len() + plan_words) * 4 + text.len() + plan.text.len());
     out.extend_from_slice(&count(words.len())?);
     // SAFETY: the words' memory, read as bytes (any bit pattern is a byte); native byte order,
     // as `from_payload` reads it. One copy instead of a bounds-checked push per word.
@@ -126,12 +136,14 @@ pub fn words_to_payload(words: &[u32], text: &str, plan: &LexPlan) -> Result<Vec
         out.extend_from_slice(&literal.to_ne_bytes());
     }
     out.extend_from_slice(plan.text.as_bytes());
-    Ok(out)
+    Ok(())
 }
 
 /// A [`to_payload`] form read back.
 pub struct Payload<'a> {
-    pub words: Vec<u32>,
+    /// Read in place when the payload's words are aligned (they are in a buffer from the
+    /// allocator, whose blocks are aligned for any primitive), copied otherwise.
+    pub words: std::borrow::Cow<'a, [u32]>,
     pub text: &'a str,
     pub plan: LexPlan,
 }
@@ -170,14 +182,17 @@ impl<'a> PayloadCursor<'a> {
         Some(u32::from_ne_bytes(self.take(4)?.try_into().ok()?))
     }
 
-    /// `count` words, copied once into aligned memory (one copy of the whole block, cheap even
-    /// unoptimized).
-    fn words(&mut self, count: usize) -> Option<Vec<u32>> {
+    /// `count` words: the payload's own bytes when they are aligned for `u32`, else a copy.
+    fn words(&mut self, count: usize) -> Option<std::borrow::Cow<'a, [u32]>> {
         let bytes = self.take(count.checked_mul(4)?)?;
+        // SAFETY: every bit pattern is a u32.
+        if let ([], words, []) = unsafe { bytes.align_to::<u32>() } {
+            return Some(std::borrow::Cow::Borrowed(words));
+        }
         let mut words = vec![0u32; count];
         // SAFETY: `words` has room for exactly `bytes.len()` bytes, and every bit pattern is a u32.
         unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), words.as_mut_ptr().cast::<u8>(), bytes.len()) };
-        Some(words)
+        Some(std::borrow::Cow::Owned(words))
     }
 }
 

@@ -36,7 +36,34 @@ fn the_payload_gives_back_the_lex_plan() {
     let plan = LexPlan { runs: vec![0..2, 7..12], literals: vec![3, 4], text: "( a b ) 1 2 ".to_string() };
     let payload = words_to_payload(&words, &text, &plan).unwrap();
     let read = from_payload(&payload).unwrap();
-    assert_eq!((read.words, read.text, read.plan), (words, text.as_str(), plan));
+    assert_eq!((&*read.words, read.text, read.plan), (words.as_slice(), text.as_str(), plan));
+}
+
+#[test]
+fn payload_words_are_borrowed_when_aligned_and_copied_when_not() {
+    let (words, text) = encode(&sample()).unwrap();
+    let mut payload = Vec::new();
+    words_to_payload_into(&mut payload, &words, &text, &LexPlan::default()).unwrap();
+    // The same bytes at an address that is a multiple of 4, and at one that is not.
+    let mut backing = vec![0u32; payload.len() / 4 + 2];
+    // SAFETY: the `u32`s' memory as bytes.
+    let bytes = unsafe { std::slice::from_raw_parts_mut(backing.as_mut_ptr().cast::<u8>(), backing.len() * 4) };
+    bytes[..payload.len()].copy_from_slice(&payload);
+    let aligned = from_payload(&bytes[..payload.len()]).unwrap();
+    assert!(matches!(aligned.words, std::borrow::Cow::Borrowed(_)));
+    assert_eq!(&*aligned.words, words.as_slice());
+    bytes.copy_within(..payload.len(), 1);
+    let unaligned = from_payload(&bytes[1..payload.len() + 1]).unwrap();
+    assert!(matches!(unaligned.words, std::borrow::Cow::Owned(_)));
+    assert_eq!((&*unaligned.words, unaligned.text), (words.as_slice(), text.as_str()));
+}
+
+#[test]
+fn writing_into_a_used_buffer_replaces_its_content() {
+    let (words, text) = encode(&sample()).unwrap();
+    let mut buffer = b"left over from an earlier expansion".to_vec();
+    words_to_payload_into(&mut buffer, &words, &text, &LexPlan::default()).unwrap();
+    assert_eq!(buffer, words_to_payload(&words, &text, &LexPlan::default()).unwrap());
 }
 
 #[test]

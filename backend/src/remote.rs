@@ -174,8 +174,13 @@ pub unsafe extern "C" fn vec_sink(ctx: *mut c_void, bytes: *const u8, len: usize
 /// bytes the sink received.
 pub fn collect<R>(f: impl FnOnce(Sink, *mut c_void) -> R) -> (R, Vec<u8>) {
     let mut bytes = Vec::new();
-    let result = f(vec_sink, &mut bytes as *mut Vec<u8> as *mut c_void);
+    let result = collect_into(&mut bytes, f);
     (result, bytes)
+}
+
+/// As [`collect`], appending to `bytes` (a buffer kept across calls keeps its pages).
+pub fn collect_into<R>(bytes: &mut Vec<u8>, f: impl FnOnce(Sink, *mut c_void) -> R) -> R {
+    f(vec_sink, bytes as *mut Vec<u8> as *mut c_void)
 }
 
 /// Declares [`Op`] and [`OPS`] from one list, so that a code is its position.

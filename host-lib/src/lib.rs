@@ -28,7 +28,14 @@ struct Opened {
     /// The instance every expansion uses; a nested expansion (through `expand_expr`) that finds
     /// it busy gets an instance of its own.
     instance: Mutex<MacroInstance<'static>>,
+    /// The buffer an output is written into for the shim, kept across expansions: a fresh one
+    /// of an output's size page-faults on every expansion. A nested expansion finds it busy and
+    /// uses a buffer of its own.
+    answer: Mutex<Vec<u8>>,
 }
+
+/// Above this, an answer's buffer is not kept for the next expansion.
+const ANSWER_KEPT_MAX: usize = 8 << 20;
 
 // The exports have the types the shim's runtime calls them with.
 const _: (exports::WireVersionFn, exports::OpenFn, exports::ExpandFn) = (wasmacro_host_wire_version, wasmacro_host_open, wasmacro_host_expand);
@@ -79,17 +86,24 @@ pub unsafe extern "C" fn wasmacro_host_expand(
     let (opened, request) = unsafe { (&*(handle as *const Opened), std::slice::from_raw_parts(request, request_len)) };
     // SAFETY: the shim's backend stays callable during this call, which is all it is used for.
     let backend = unsafe { RemoteBackend::new(serve, serve_ctx) };
-    let result = catch_unwind(AssertUnwindSafe(|| opened.expand(request, backend)));
-    let (status, payload) = match result {
-        Ok(Ok(Ok(payload))) => (ExpandStatus::Expanded, payload),
-        Ok(Ok(Err(ExpandError::Panicked(message)))) => (ExpandStatus::Panicked, wire::encode(&message)),
-        Ok(Ok(Err(error))) => (ExpandStatus::Failed, wire::encode(&format!("the macro component of `{}` failed: {error}", opened.crate_name))),
-        Ok(Err(message)) => (ExpandStatus::Failed, wire::encode(&message)),
+    let mut kept = opened.answer.try_lock().ok();
+    let mut own = Vec::new();
+    let answer: &mut Vec<u8> = kept.as_deref_mut().unwrap_or(&mut own);
+    let result = catch_unwind(AssertUnwindSafe(|| opened.expand(request, backend, answer)));
+    let (status, message) = match result {
+        Ok(Ok(Ok(()))) => (ExpandStatus::Expanded, None),
+        Ok(Ok(Err(ExpandError::Panicked(message)))) => (ExpandStatus::Panicked, Some(wire::encode(&message))),
+        Ok(Ok(Err(error))) => (ExpandStatus::Failed, Some(wire::encode(&format!("the macro component of `{}` failed: {error}", opened.crate_name)))),
+        Ok(Err(message)) => (ExpandStatus::Failed, Some(wire::encode(&message))),
         // The shim's backend panicked (resumed by `RemoteBackend`): the shim panics with it.
-        Err(panic) => (ExpandStatus::Panicked, wire::encode(&Some(panic_message(&*panic)))),
+        Err(panic) => (ExpandStatus::Panicked, Some(wire::encode(&Some(panic_message(&*panic))))),
     };
+    let payload: &[u8] = message.as_deref().unwrap_or(answer);
     // SAFETY: the caller's sink; `payload` is alive across the call.
     unsafe { sink(sink_ctx, payload.as_ptr(), payload.len()) };
+    if answer.capacity() > ANSWER_KEPT_MAX {
+        *answer = Vec::new();
+    }
     status as u32
 }
 
@@ -106,14 +120,14 @@ fn open(request: &[u8], component: &[u8]) -> Result<Box<Opened>, String> {
     let instance = component
         .instantiate(parked_backend(), &sandbox, limits.clone())
         .map_err(|e| format!("cannot start the macro component of `{crate_name}`: {e:#}"))?;
-    Ok(Box::new(Opened { crate_name, component, sandbox, limits, instance: Mutex::new(instance) }))
+    Ok(Box::new(Opened { crate_name, component, sandbox, limits, instance: Mutex::new(instance), answer: Mutex::new(Vec::new()) }))
 }
 
 impl Opened {
-    /// The expansion's output in the shim's byte form, with the plan of what the compiler lexes
-    /// (planned here, because this library is optimized and the shim usually is not); `Err` when
-    /// no instance could be started for it.
-    fn expand(&self, request: &[u8], backend: RemoteBackend) -> Result<Result<Vec<u8>, ExpandError>, String> {
+    /// Writes the expansion's output into `answer` in the shim's byte form, with the plan of what
+    /// the compiler lexes (planned here, because this library is optimized and the shim usually
+    /// is not); `Err` when no instance could be started for it.
+    fn expand(&self, request: &[u8], backend: RemoteBackend, answer: &mut Vec<u8>) -> Result<Result<(), ExpandError>, String> {
         let request: ExpandRequest = match wire::decode(request) {
             Ok(request) => request,
             Err(error) => panic!("{error}"),
@@ -129,7 +143,7 @@ impl Opened {
             let parked = instance.replace_backend(Box::new(backend));
             let result = instance.expand_packed(kind, &request.name, request.input, request.args, request.spans);
             instance.replace_backend(parked);
-            result.map(|output: PackedOutput| output.to_payload(runs_at))
+            result.map(|output: PackedOutput| output.to_payload_into(runs_at, answer))
         };
         match self.instance.try_lock() {
             Ok(mut instance) => Ok(run(&mut instance)),

@@ -269,12 +269,20 @@ impl PackedOutput {
     /// back). With the span id of the compiler's call site, the plan takes runs of tokens
     /// ([`LexPlan::of`]); without, only literals ([`LexPlan::literals_of`]).
     pub fn to_payload(&self, runs_at: Option<u32>) -> Vec<u8> {
+        let mut out = Vec::new();
+        self.to_payload_into(runs_at, &mut out);
+        out
+    }
+
+    /// [`PackedOutput::to_payload`] into `out`, which it empties first (see
+    /// [`wasmacro_backend::packed::words_to_payload_into`]).
+    pub fn to_payload_into(&self, runs_at: Option<u32>, out: &mut Vec<u8>) {
         let plan = match runs_at {
             Some(call_site) => LexPlan::of(self.view(), call_site),
             None => LexPlan::literals_of(self.view()),
         };
         // The guest's text lives in its 32-bit memory, so its offsets always fit.
-        wasmacro_backend::packed::words_to_payload(&self.words, &self.text, &plan).expect("a guest's text is under 4 GiB")
+        wasmacro_backend::packed::words_to_payload_into(out, &self.words, &self.text, &plan).expect("a guest's text is under 4 GiB")
     }
 }
 

@@ -7,18 +7,29 @@
 //! every expansion after it, so `static` state in the macro behaves as in a native proc-macro
 //! library.
 
+use std::cell::Cell;
 use std::ffi::c_void;
 use std::sync::OnceLock;
 
 use proc_macro::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use wasmacro_backend::Backend;
 use wasmacro_backend::host_library::HostLibrary;
-use wasmacro_backend::remote::{ExpandRequest, ExpandStatus, MacroKind, OpenRequest, collect, serve_backend};
+use wasmacro_backend::remote::{ExpandRequest, ExpandStatus, MacroKind, OpenRequest, collect, collect_into, serve_backend};
 use wasmacro_backend::packed::{self, PackedView};
 use wasmacro_backend::wire;
 
 use crate::compiler::CompilerBackend;
 use crate::host_library::host_library;
+
+thread_local! {
+    /// The buffer the host library's answer is collected into, kept across expansions: a fresh
+    /// one of an output's size page-faults on every expansion, and the output is read from it
+    /// in place.
+    static ANSWER: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+}
+
+/// Above this, an answer's buffer is not kept for the next expansion.
+const ANSWER_KEPT_MAX: usize = 8 << 20;
 
 /// What a shim lets its macros reach, fixed when the shim is generated.
 #[derive(Clone, Copy, Debug)]
@@ -116,29 +127,42 @@ impl Shim {
             lex_runs: cfg!(wasmacro_unoptimized),
         };
         let request = wire::encode(&request);
-        let (status, payload) = {
+        // A nested expansion (the macro's `expand_expr` reaching this shim again) finds the kept
+        // buffer taken and starts an empty one.
+        let mut payload = ANSWER.take();
+        payload.clear();
+        let status = {
             let mut lent: &mut dyn Backend = &mut backend;
             let serve_ctx = &mut lent as *mut &mut dyn Backend as *mut c_void;
             // SAFETY: `request` and the lent backend are alive across the call, which is the
             // only time the host library uses them.
-            collect(|sink, ctx| unsafe {
+            collect_into(&mut payload, |sink, ctx| unsafe {
                 (opened.host.expand)(opened.handle, request.as_ptr(), request.len(), serve_backend, serve_ctx, sink, ctx)
             })
         };
+        let stream = self.finish(kind, status, &payload, backend, call_site);
+        if payload.capacity() <= ANSWER_KEPT_MAX {
+            ANSWER.set(payload);
+        }
+        stream
+    }
+
+    /// The compiler's stream for the host library's answer to an expansion.
+    fn finish(&self, kind: MacroKind, status: u32, payload: &[u8], mut backend: CompilerBackend, call_site: Span) -> TokenStream {
         let output = match ExpandStatus::from_code(status) {
-            Some(ExpandStatus::Expanded) => match packed::from_payload(&payload) {
+            Some(ExpandStatus::Expanded) => match packed::from_payload(payload) {
                 Some(output) => output,
                 None => panic!("the wasmacro host library sent an output that is not in the packed form"),
             },
             // As a native macro's panic: rustc reports "proc macro panicked" with the message.
             Some(ExpandStatus::Panicked) => {
                 drop(backend);
-                match decode::<Option<String>>(&payload) {
+                match decode::<Option<String>>(payload) {
                     Some(message) => std::panic::resume_unwind(Box::new(message)),
                     None => std::panic::resume_unwind(Box::new(())),
                 }
             }
-            Some(ExpandStatus::Failed) => return compile_error(&decode::<String>(&payload), call_site),
+            Some(ExpandStatus::Failed) => return compile_error(&decode::<String>(payload), call_site),
             None => return compile_error(&format!("the wasmacro host library answered with status {status}"), call_site),
         };
         let mut stream = match backend.export(PackedView::new(&output.words, output.text), &output.plan) {
