@@ -178,6 +178,10 @@ pub fn collect<R>(f: impl FnOnce(Sink, *mut c_void) -> R) -> (R, Vec<u8>) {
     (result, bytes)
 }
 
+/// Above this capacity, a buffer for the host library's answers (its own and the shim's) is not
+/// kept for the next expansion.
+pub const ANSWER_KEPT_MAX: usize = 8 << 20;
+
 /// As [`collect`], appending to `bytes` (a buffer kept across calls keeps its pages).
 pub fn collect_into<R>(bytes: &mut Vec<u8>, f: impl FnOnce(Sink, *mut c_void) -> R) -> R {
     f(vec_sink, bytes as *mut Vec<u8> as *mut c_void)

@@ -15,7 +15,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Mutex, TryLockError};
 use std::time::Duration;
 
-use wasmacro_host::remote::{self, ExpandRequest, exports, ExpandStatus, MacroKind, OpenRequest, RemoteBackend, Serve, Sink};
+use wasmacro_host::remote::{self, ANSWER_KEPT_MAX, ExpandRequest, exports, ExpandStatus, MacroKind, OpenRequest, RemoteBackend, Serve, Sink};
 use wasmacro_host::standalone::StandaloneBackend;
 use wasmacro_host::{Backend, ExpandError, Kind, Limits, MacroComponent, MacroInstance, PackedOutput, Sandbox, wire};
 
@@ -33,9 +33,6 @@ struct Opened {
     /// uses a buffer of its own.
     answer: Mutex<Vec<u8>>,
 }
-
-/// Above this, an answer's buffer is not kept for the next expansion.
-const ANSWER_KEPT_MAX: usize = 8 << 20;
 
 // The exports have the types the shim's runtime calls them with.
 const _: (exports::WireVersionFn, exports::OpenFn, exports::ExpandFn) = (wasmacro_host_wire_version, wasmacro_host_open, wasmacro_host_expand);

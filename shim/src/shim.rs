@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use proc_macro::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use wasmacro_backend::Backend;
 use wasmacro_backend::host_library::HostLibrary;
-use wasmacro_backend::remote::{ExpandRequest, ExpandStatus, MacroKind, OpenRequest, collect, collect_into, serve_backend};
+use wasmacro_backend::remote::{ANSWER_KEPT_MAX, ExpandRequest, ExpandStatus, MacroKind, OpenRequest, collect, collect_into, serve_backend};
 use wasmacro_backend::packed::{self, PackedView};
 use wasmacro_backend::wire;
 
@@ -27,9 +27,6 @@ thread_local! {
     /// in place.
     static ANSWER: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
 }
-
-/// Above this, an answer's buffer is not kept for the next expansion.
-const ANSWER_KEPT_MAX: usize = 8 << 20;
 
 /// What a shim lets its macros reach, fixed when the shim is generated.
 #[derive(Clone, Copy, Debug)]
