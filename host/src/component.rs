@@ -27,7 +27,7 @@ use fallback::ends_every_build;
 pub struct Limits {
     /// Wall-clock time for one expansion (and for instantiating the component), enforced by
     /// epoch interruption: checks compiled into the wasm code, which cost it about 10% (see
-    /// BENCHMARKS.md). `None`: no deadline; a component loaded with
+    /// BENCHMARKS.md), never early and at most a tenth of a second late. `None`: no deadline; a component loaded with
     /// [`MacroComponent::from_bytes_without_deadline`] runs without the checks, and needs `None`.
     pub deadline: Option<Duration>,
     /// Wasmtime fuel per expansion (roughly one unit per wasm instruction): a deterministic
@@ -71,8 +71,10 @@ impl Default for Limits {
     }
 }
 
-/// How often the engine's epoch advances: the deadline's granularity.
-const EPOCH_TICK: Duration = Duration::from_millis(10);
+/// How often the engine's epoch advances: the deadline's granularity. Coarse, because the
+/// ticker wakes for as long as the component is loaded (in a shim, the whole compiler run), and
+/// every wake-up is a context switch that the compiler pays for; deadlines are seconds.
+const EPOCH_TICK: Duration = Duration::from_millis(100);
 
 /// Ticks the engine's epoch from a background thread for as long as the component lives.
 struct EpochTicker {
@@ -102,10 +104,12 @@ impl Drop for EpochTicker {
     }
 }
 
-/// The epoch deadline for `limits`, in ticks beyond the current epoch.
+/// The epoch deadline for `limits`, in ticks beyond the current epoch. One tick more than the
+/// deadline holds, because the first tick may come at once: the deadline never ends an
+/// expansion early, and at most one tick late.
 fn deadline_ticks(limits: &Limits) -> u64 {
     match limits.deadline {
-        Some(deadline) => (deadline.as_nanos().div_ceil(EPOCH_TICK.as_nanos()) as u64).max(1),
+        Some(deadline) => (deadline.as_nanos().div_ceil(EPOCH_TICK.as_nanos()) as u64).saturating_add(1),
         // Far enough never to come, small enough not to overflow the current epoch.
         None => u64::MAX / 4,
     }
