@@ -27,7 +27,8 @@ use fallback::ends_every_build;
 pub struct Limits {
     /// Wall-clock time for one expansion (and for instantiating the component), enforced by
     /// epoch interruption: checks compiled into the wasm code, which cost it about 10% (see
-    /// BENCHMARKS.md), never early and at most a tenth of a second late. `None`: no deadline; a component loaded with
+    /// BENCHMARKS.md). It never ends an expansion early, and at most a tenth of a second late.
+    /// `None`: no deadline; a component loaded with
     /// [`MacroComponent::from_bytes_without_deadline`] runs without the checks, and needs `None`.
     pub deadline: Option<Duration>,
     /// Wasmtime fuel per expansion (roughly one unit per wasm instruction): a deterministic
