@@ -223,7 +223,7 @@ fn a_panic_on_the_fast_variant_runs_again_where_panics_unwind() {
     let mut inst = instance(&component, limits);
     let started = std::time::Instant::now();
     assert_eq!(expand_bang(&mut inst, "loops").unwrap_err(), ExpandError::DeadlineExceeded(std::time::Duration::from_millis(300)));
-    // Not early (the deadline counts whole ticks of the epoch after its own), nor stuck.
+    // Not early (a deadline waits one epoch tick more than it holds), nor stuck.
     let took = started.elapsed();
     assert!(took >= std::time::Duration::from_millis(300) && took < std::time::Duration::from_millis(3000), "{took:?}");
     assert_eq!(expand_bang(&mut inst, "echo").unwrap(), "a + b");
