@@ -312,6 +312,20 @@ fn a_loop_runs_into_the_deadline_without_fuel_metering() {
     assert!(error.to_string().contains("needs a component loaded with fuel metering"), "{error}");
 }
 
+#[test]
+fn a_deadline_ends_a_loop_after_the_clock_has_slept() {
+    // The epoch's thread ticks only while an armed deadline needs it: after a quick expansion
+    // it parks within the deadline, and the next expansion must wake it.
+    let component = MacroComponent::from_file(&misbehaving()).unwrap();
+    let deadline = std::time::Duration::from_millis(200);
+    let mut instance = instance(&component, Limits { deadline: Some(deadline), ..Limits::default() });
+    assert_eq!(expand_bang(&mut instance, "echo").unwrap(), "a + b");
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    let started = std::time::Instant::now();
+    assert_eq!(expand_bang(&mut instance, "loops").unwrap_err(), ExpandError::DeadlineExceeded(deadline));
+    assert!(started.elapsed() >= deadline, "{:?}", started.elapsed());
+}
+
 /// Without a deadline the epoch checks are not compiled in: the macros run as before, and an
 /// instance that asks for a deadline is refused, named, instead of silently never stopping.
 #[test]

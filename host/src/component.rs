@@ -1,6 +1,5 @@
 //! Loading a macro component (with its interface version checked) and expanding with it.
 
-use std::sync::mpsc;
 use std::time::Duration;
 
 use wasmtime::component::{Component, Linker, ResourceTable};
@@ -12,6 +11,7 @@ use crate::bindings::macros::{self, ExpandRequest, ExpansionSpans as WitSpans, M
 use crate::bindings::{ProcMacro, ProcMacroPre, BRIDGE_PACKAGE, BRIDGE_VERSION};
 use crate::packed::{self, PackedOutput};
 use crate::replay::{Recorded, Recorder};
+use crate::epoch::EpochTicker;
 use crate::error::{ExpandError, GuestFault, LoadError};
 use crate::sandbox::Sandbox;
 use crate::state::{HostState, MemoryLimit};
@@ -69,50 +69,6 @@ impl Default for Limits {
             max_host_bytes: 256 << 20,
             max_replay_bytes: 64 << 20,
         }
-    }
-}
-
-/// How often the engine's epoch advances: the deadline's granularity. Coarse, because the
-/// ticker wakes for as long as the component is loaded (in a shim, the whole compiler run), and
-/// every wake-up is a context switch that the compiler pays for; deadlines are seconds.
-const EPOCH_TICK: Duration = Duration::from_millis(100);
-
-/// Ticks the engine's epoch from a background thread for as long as the component lives.
-struct EpochTicker {
-    stop: Option<mpsc::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl EpochTicker {
-    fn start(engine: &Engine) -> std::io::Result<EpochTicker> {
-        let (stop, stopped) = mpsc::channel::<()>();
-        let engine = engine.clone();
-        let thread = std::thread::Builder::new().name("wasmacro-epoch".into()).spawn(move || {
-            while let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(EPOCH_TICK) {
-                engine.increment_epoch();
-            }
-        })?;
-        Ok(EpochTicker { stop: Some(stop), thread: Some(thread) })
-    }
-}
-
-impl Drop for EpochTicker {
-    fn drop(&mut self) {
-        drop(self.stop.take());
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
-/// The epoch deadline for `limits`, in ticks beyond the current epoch. One tick more than the
-/// deadline holds, because the first tick may come at once: the deadline never ends an
-/// expansion early, and at most one tick late.
-fn deadline_ticks(limits: &Limits) -> u64 {
-    match limits.deadline {
-        Some(deadline) => (deadline.as_nanos().div_ceil(EPOCH_TICK.as_nanos()) as u64).saturating_add(1),
-        // Far enough never to come, small enough not to overflow the current epoch.
-        None => u64::MAX / 4,
     }
 }
 
@@ -467,8 +423,12 @@ impl MacroInstance<'_> {
         if component.metered {
             store.set_fuel(limits.fuel.unwrap_or(u64::MAX))?;
         }
-        if component.has_deadline_checks() {
-            store.set_epoch_deadline(deadline_ticks(limits));
+        if let Some(ticker) = &component.ticker {
+            match limits.deadline {
+                Some(deadline) => ticker.arm(store, deadline),
+                // Far enough never to come, small enough not to overflow the current epoch.
+                None => store.set_epoch_deadline(u64::MAX / 4),
+            }
         }
         Ok(())
     }

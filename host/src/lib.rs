@@ -23,6 +23,7 @@ mod bridge;
 mod cache;
 mod component;
 mod convert;
+mod epoch;
 mod error;
 mod packed;
 /// Entry points of the fuzz targets in `host/fuzz/` (feature `fuzzing`); not a stable API.
