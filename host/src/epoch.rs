@@ -60,9 +60,11 @@ impl EpochTicker {
     pub(crate) fn arm<T>(&self, store: &mut Store<T>, deadline: Duration) {
         let ticks = deadline_ticks(deadline);
         store.set_epoch_deadline(ticks);
-        // Read after the store took the engine's epoch, which is never ahead of `ticks`: the
-        // tick asked for is at least the one the store's deadline waits for.
-        let needed = self.shared.ticks.load(Ordering::SeqCst).saturating_add(ticks);
+        // Counted from the ticks made, read after the store took the engine's epoch. The count
+        // is raised first, so it is not behind the epoch; the one tick more covers a store that
+        // saw the epoch ahead anyway (two atomics, which a weakly ordered CPU may show out of
+        // order). Ticking on past the deadline is harmless; stopping short of it is not.
+        let needed = self.shared.ticks.load(Ordering::SeqCst).saturating_add(ticks).saturating_add(1);
         self.shared.until.fetch_max(needed, Ordering::SeqCst);
         // Paired with the thread's own check after it announced parking: either it sees the new
         // `until`, or this sees `parked` and wakes it (an unpark before the park is not lost).
@@ -151,18 +153,19 @@ mod tests {
         std::thread::sleep(EPOCH_TICK * 3);
         assert_eq!(ticker.ticks(), 0);
 
-        // 250 ms are three ticks, and one for a first tick that may come at once.
+        // 250 ms are three ticks, one for a first tick that may come at once, and one for the
+        // count's margin over the epoch.
         ticker.arm(&mut store, Duration::from_millis(250));
-        wait_for("four ticks", || ticker.ticks() >= 4);
+        wait_for("five ticks", || ticker.ticks() >= 5);
         wait_for("the ticker to park again", || ticker.is_parked());
         std::thread::sleep(EPOCH_TICK * 3);
-        assert_eq!(ticker.ticks(), 4, "ticks beyond what the deadline asked for");
+        assert_eq!(ticker.ticks(), 5, "ticks beyond what the deadline asked for");
 
         // Woken again from its park by the next request, which counts from the ticks made.
         ticker.arm(&mut store, Duration::from_millis(100));
-        wait_for("two more ticks", || ticker.ticks() >= 6);
+        wait_for("three more ticks", || ticker.ticks() >= 8);
         wait_for("the ticker to park again", || ticker.is_parked());
-        assert_eq!(ticker.ticks(), 6);
+        assert_eq!(ticker.ticks(), 8);
     }
 
     #[test]
