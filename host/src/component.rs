@@ -424,11 +424,7 @@ impl MacroInstance<'_> {
             store.set_fuel(limits.fuel.unwrap_or(u64::MAX))?;
         }
         if let Some(ticker) = &component.ticker {
-            match limits.deadline {
-                Some(deadline) => ticker.arm(store, deadline),
-                // Far enough never to come, small enough not to overflow the current epoch.
-                None => store.set_epoch_deadline(u64::MAX / 4),
-            }
+            ticker.arm(store, limits.deadline);
         }
         Ok(())
     }

@@ -37,6 +37,13 @@ struct Shared {
     stop: AtomicBool,
 }
 
+impl Shared {
+    /// Every tick asked for is made.
+    fn caught_up(&self) -> bool {
+        self.ticks.load(Ordering::SeqCst) >= self.until.load(Ordering::SeqCst)
+    }
+}
+
 /// Advances an engine's epoch every [`EPOCH_TICK`] while an armed deadline needs it.
 pub(crate) struct EpochTicker {
     shared: Arc<Shared>,
@@ -57,7 +64,13 @@ impl EpochTicker {
     }
 
     /// Sets `store`'s epoch deadline `deadline` from now and makes sure the ticks it needs come.
-    pub(crate) fn arm<T>(&self, store: &mut Store<T>, deadline: Duration) {
+    /// `None`: no deadline, and no ticks asked for.
+    pub(crate) fn arm<T>(&self, store: &mut Store<T>, deadline: Option<Duration>) {
+        let Some(deadline) = deadline else {
+            // Far enough never to come, small enough not to overflow the current epoch.
+            store.set_epoch_deadline(u64::MAX / 4);
+            return;
+        };
         let ticks = deadline_ticks(deadline);
         store.set_epoch_deadline(ticks);
         // Counted from the ticks made, read after the store took the engine's epoch. The count
@@ -91,9 +104,11 @@ impl EpochTicker {
 fn tick(engine: &Engine, shared: &Shared) {
     let mut next = Instant::now() + EPOCH_TICK;
     while !shared.stop.load(Ordering::SeqCst) {
-        if shared.ticks.load(Ordering::SeqCst) >= shared.until.load(Ordering::SeqCst) {
+        if shared.caught_up() {
             shared.parked.store(true, Ordering::SeqCst);
-            if shared.ticks.load(Ordering::SeqCst) >= shared.until.load(Ordering::SeqCst) && !shared.stop.load(Ordering::SeqCst) {
+            // Checked again after announcing the park: a request that came in between is seen
+            // here, or it saw `parked` and will unpark.
+            if shared.caught_up() && !shared.stop.load(Ordering::SeqCst) {
                 std::thread::park();
             }
             shared.parked.store(false, Ordering::SeqCst);
@@ -148,21 +163,22 @@ mod tests {
         let engine = engine();
         let ticker = EpochTicker::start(&engine).unwrap();
         let mut store = Store::new(&engine, ());
-        // Nothing armed: no tick.
+        // Nothing armed, or armed without a deadline: no tick.
         wait_for("the ticker to park", || ticker.is_parked());
+        ticker.arm(&mut store, None);
         std::thread::sleep(EPOCH_TICK * 3);
         assert_eq!(ticker.ticks(), 0);
 
         // 250 ms are three ticks, one for a first tick that may come at once, and one for the
         // count's margin over the epoch.
-        ticker.arm(&mut store, Duration::from_millis(250));
+        ticker.arm(&mut store, Some(Duration::from_millis(250)));
         wait_for("five ticks", || ticker.ticks() >= 5);
         wait_for("the ticker to park again", || ticker.is_parked());
         std::thread::sleep(EPOCH_TICK * 3);
         assert_eq!(ticker.ticks(), 5, "ticks beyond what the deadline asked for");
 
         // Woken again from its park by the next request, which counts from the ticks made.
-        ticker.arm(&mut store, Duration::from_millis(100));
+        ticker.arm(&mut store, Some(Duration::from_millis(100)));
         wait_for("three more ticks", || ticker.ticks() >= 8);
         wait_for("the ticker to park again", || ticker.is_parked());
         assert_eq!(ticker.ticks(), 8);
@@ -174,7 +190,7 @@ mod tests {
         let ticker = EpochTicker::start(&engine).unwrap();
         let mut store = Store::new(&engine, ());
         let started = Instant::now();
-        ticker.arm(&mut store, Duration::from_millis(200));
+        ticker.arm(&mut store, Some(Duration::from_millis(200)));
         wait_for("three ticks", || ticker.ticks() >= 3);
         assert!(started.elapsed() >= EPOCH_TICK * 3, "{:?}", started.elapsed());
     }
@@ -185,7 +201,7 @@ mod tests {
         let parked = EpochTicker::start(&engine).unwrap();
         wait_for("the ticker to park", || parked.is_parked());
         let ticking = EpochTicker::start(&engine).unwrap();
-        ticking.arm(&mut Store::new(&engine, ()), Duration::from_secs(60));
+        ticking.arm(&mut Store::new(&engine, ()), Some(Duration::from_secs(60)));
         // Dropped on a thread of its own, so that a drop that never returns fails the test
         // instead of hanging it.
         let (done, dropped) = std::sync::mpsc::channel();
